@@ -1,0 +1,32 @@
+import type { RankingEvent } from "./events";
+
+const encoder = new TextEncoder();
+
+/**
+ * One JSON line per event, enqueued the moment the event exists. Push-based on purpose: the pipeline's
+ * deadlines measure the model, so a slow reader must not hold the pipeline (at most one line per candidate
+ * waits in the queue). `onCancel` runs when the reader goes away.
+ */
+export function ndjsonStream(events: AsyncIterable<RankingEvent>, onCancel: () => void): ReadableStream<Uint8Array> {
+  let cancelled = false;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      void (async () => {
+        try {
+          for await (const event of events) {
+            if (cancelled) return;
+            controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
+          }
+          if (!cancelled) controller.close();
+        } catch (error) {
+          console.error(JSON.stringify({ scope: "rankings-api", error: String(error) }));
+          if (!cancelled) controller.error(error);
+        }
+      })();
+    },
+    cancel() {
+      cancelled = true;
+      onCancel();
+    },
+  });
+}

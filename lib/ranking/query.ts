@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { findCandidates, getCategory } from "@/lib/catalog/catalog";
+import { categorySlugSchema } from "@/lib/catalog/types";
+import { getLiveSignals, getShopper } from "@/lib/shoppers/shoppers";
+import { shopperIdSchema } from "@/lib/shoppers/types";
+import type { RankingInput } from "./rank-products";
+
+export const MAX_QUERY_LENGTH = 200;
+
+const rankingQuerySchema = z.object({
+  shopper: shopperIdSchema,
+  q: z.string().trim().max(MAX_QUERY_LENGTH, `q is longer than ${MAX_QUERY_LENGTH} characters`).optional(),
+  category: categorySlugSchema.optional(),
+});
+export type RankingQuery = z.infer<typeof rankingQuerySchema>;
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
+
+const KNOWN = ["shopper", "q", "category"] as const;
+
+/** Reads `shopper`, `q` and `category` from a query string; a missing, repeated or malformed one is an error. */
+export function parseRankingQuery(params: URLSearchParams): Checked<RankingQuery> {
+  const raw: Record<string, string> = {};
+  for (const name of KNOWN) {
+    const values = params.getAll(name);
+    if (values.length > 1) return { ok: false, error: `parameter "${name}" is given ${values.length} times; give it once` };
+    // An empty q or category means "none", as a cleared search box sends it.
+    if (values[0] !== undefined && (values[0] !== "" || name === "shopper")) raw[name] = values[0];
+  }
+  if (raw.shopper === undefined) return { ok: false, error: 'parameter "shopper" is required' };
+  const parsed = rankingQuerySchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, error: `${issue?.path.join(".") ?? "query"}: ${issue?.message ?? "invalid"}` };
+  }
+  const value = parsed.data;
+  if (value.q === "") delete value.q;
+  return { ok: true, value };
+}
+
+/** Looks up what a query names; an unknown shopper or category is an error, not an empty ranking. */
+export async function prepareRanking(query: RankingQuery, maxCandidates: number): Promise<Checked<RankingInput>> {
+  const [shopper, category] = await Promise.all([
+    getShopper(query.shopper),
+    query.category ? getCategory(query.category) : Promise.resolve(null),
+  ]);
+  if (!shopper) return { ok: false, error: `unknown shopper "${query.shopper}"` };
+  if (category === undefined) return { ok: false, error: `unknown category "${query.category}"` };
+  const [signals, candidates] = await Promise.all([
+    getLiveSignals(shopper.id),
+    findCandidates({ q: query.q, category: query.category, limit: maxCandidates }),
+  ]);
+  return { ok: true, value: { shopper, signals, candidates } };
+}

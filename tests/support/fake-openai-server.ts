@@ -1,0 +1,588 @@
+/**
+ * A local, dependency-free fake of the OpenAI Chat Completions API.
+ *
+ * Tests start it themselves (in-process via `startFakeOpenAIServer`, or as a
+ * separate process for Playwright: `node tests/support/fake-openai-server.ts --port 4010`)
+ * so no test ever talks to a real endpoint. Scenarios script what the "model" does:
+ * stream chunks with delays, stall, fail with a status, send garbage, or rank the
+ * candidate ids found in the request's JSON schema.
+ *
+ * Only erasable TypeScript syntax is used so Node 24 can run this file directly.
+ */
+import {
+  createServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from "node:http";
+import type { AddressInfo } from "node:net";
+import { pathToFileURL } from "node:url";
+
+// ---------------------------------------------------------------------------
+// Public API
+// ---------------------------------------------------------------------------
+
+export type Scenario =
+  | {
+      kind: "stream";
+      chunks: string[];
+      /** delay before the first chunk (default 0) */
+      firstDelayMs?: number;
+      /** delay between chunks (default 0) */
+      gapMs?: number;
+      /** after this many chunks stop sending but keep the connection open (a stall) */
+      stallAfter?: number;
+      /** end the HTTP response without the final `data: [DONE]` */
+      endWithoutDone?: boolean;
+    }
+  | { kind: "status"; status: number; body?: unknown; headers?: Record<string, string> }
+  | { kind: "garbage"; text: string }
+  | {
+      kind: "rank";
+      reason?: string;
+      firstDelayMs?: number;
+      gapMs?: number;
+      chunkSize?: number;
+      reverse?: boolean;
+    };
+
+export interface RecordedRequest {
+  // The parsed JSON body (or the raw text when it was not JSON).
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  body: any;
+  headers: Record<string, string | string[] | undefined>;
+  /** performance.timeOrigin + performance.now() when the request body had been read */
+  receivedAt: number;
+  /** true when the client closed the connection before the server finished the response */
+  aborted: boolean;
+  finished: boolean;
+  /** performance.timeOrigin + performance.now() at which each chunk was written */
+  chunkTimes: number[];
+  /** the instants (same clock) at which the `}` closing each element of the products array was written */
+  elementCloseTimes: number[];
+}
+
+export interface FakeOpenAIServer {
+  /** base URL ending in /v1, e.g. http://127.0.0.1:PORT/v1 */
+  url: string;
+  port: number;
+  requests: RecordedRequest[];
+  setScenario(s: Scenario): void;
+  /** clears the recorded requests (the scenario is kept) */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+export interface FakeOpenAIServerOptions {
+  port?: number;
+  host?: string;
+  scenario?: Scenario;
+}
+
+const DEFAULT_MODEL = "fake-model";
+const DEFAULT_REASON = "Picked by the fake model";
+const DEFAULT_SCENARIO: Scenario = { kind: "rank" };
+const SCENARIO_KINDS = new Set(["stream", "status", "garbage", "rank"]);
+
+export async function startFakeOpenAIServer(
+  options: FakeOpenAIServerOptions = {},
+): Promise<FakeOpenAIServer> {
+  const state: ServerState = {
+    scenario: options.scenario ?? DEFAULT_SCENARIO,
+    requests: [],
+    inFlight: new Set(),
+  };
+  const server = createServer((req, res) => {
+    handleRequest(state, req, res).catch((error: unknown) => {
+      if (!res.headersSent) sendError(res, 500, `fake server crashed: ${String(error)}`, "server_error");
+      else res.destroy();
+    });
+  });
+  const port = await listen(server, options.port ?? 0, options.host ?? "127.0.0.1");
+  const host = options.host ?? "127.0.0.1";
+
+  return {
+    url: `http://${host}:${port}/v1`,
+    port,
+    requests: state.requests,
+    setScenario(s) {
+      state.scenario = s;
+    },
+    reset() {
+      // Mutate in place so references to `server.requests` stay valid.
+      state.requests.length = 0;
+    },
+    close: () => closeServer(server, state),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Server plumbing
+// ---------------------------------------------------------------------------
+
+interface ServerState {
+  scenario: Scenario;
+  requests: RecordedRequest[];
+  /** cancel functions of responses still being written (timers pending) */
+  inFlight: Set<() => void>;
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+function closeServer(server: Server, state: ServerState): Promise<void> {
+  for (const cancel of state.inFlight) cancel();
+  state.inFlight.clear();
+  return new Promise((resolve, reject) => {
+    server.close((error) => (error ? reject(error) : resolve()));
+    // Stalled streams would otherwise keep close() waiting forever.
+    server.closeAllConnections();
+  });
+}
+
+async function handleRequest(state: ServerState, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const path = new URL(req.url ?? "/", "http://localhost").pathname.replace(/\/+$/, "");
+  const method = req.method ?? "GET";
+
+  if (method === "POST" && path === "/v1/chat/completions") return handleChatCompletions(state, req, res);
+  if (method === "GET" && path === "/v1/models") return sendJson(res, 200, modelList());
+  if (method === "GET" && path === "/__requests") return sendJson(res, 200, state.requests);
+  if (method === "GET" && path === "/__scenario") return sendJson(res, 200, state.scenario);
+  if (method === "POST" && path === "/__scenario") return handleSetScenario(state, req, res);
+  if (method === "POST" && path === "/__reset") {
+    state.requests.length = 0;
+    return sendJson(res, 200, { ok: true });
+  }
+  sendError(res, 404, `Unknown route: ${method} ${path}`, "invalid_request_error", "not_found");
+}
+
+async function handleSetScenario(state: ServerState, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const parsed = parseJson(await readBody(req));
+  if (!parsed.ok || !isScenario(parsed.value)) {
+    return sendError(res, 400, "Body must be a Scenario JSON object with a known `kind`", "invalid_request_error");
+  }
+  state.scenario = parsed.value;
+  sendJson(res, 200, { ok: true, scenario: state.scenario });
+}
+
+function isScenario(value: unknown): value is Scenario {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    SCENARIO_KINDS.has(String((value as { kind?: unknown }).kind))
+  );
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const parts: Buffer[] = [];
+    req.on("data", (part: Buffer) => parts.push(part));
+    req.on("end", () => resolve(Buffer.concat(parts).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false };
+  }
+}
+
+function now(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { "content-type": "application/json", ...headers });
+  res.end(JSON.stringify(body));
+}
+
+function sendError(res: ServerResponse, status: number, message: string, type: string, code: string | null = null): void {
+  sendJson(res, status, { error: { message, type, param: null, code } });
+}
+
+function modelList(): unknown {
+  return {
+    object: "list",
+    data: [{ id: DEFAULT_MODEL, object: "model", created: 0, owned_by: "fake-openai" }],
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Chat completions
+// ---------------------------------------------------------------------------
+
+/** Everything needed to answer one request, independent of the scenario kind. */
+interface CompletionPlan {
+  pieces: string[];
+  firstDelayMs: number;
+  gapMs: number;
+  stallAfter?: number;
+  endWithoutDone: boolean;
+}
+
+/** Per-response context shared by the writers. */
+interface ResponseContext {
+  res: ServerResponse;
+  record: RecordedRequest;
+  scanner: ProductsScanner;
+  id: string;
+  model: string;
+  created: number;
+}
+
+let completionCounter = 0;
+
+async function handleChatCompletions(state: ServerState, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const text = await readBody(req);
+  const parsed = parseJson(text);
+  const record = recordRequest(state, req, res, parsed.ok ? parsed.value : text);
+
+  if (!parsed.ok || typeof parsed.value !== "object" || parsed.value === null) {
+    return sendError(res, 400, "We could not parse the JSON body of your request.", "invalid_request_error");
+  }
+  const body = parsed.value as { model?: unknown; stream?: unknown };
+  const scenario = state.scenario;
+
+  if (scenario.kind === "status") return sendStatusScenario(res, scenario);
+  if (scenario.kind === "garbage") {
+    res.writeHead(200, { "content-type": "text/plain; charset=utf-8" });
+    return void res.end(scenario.text);
+  }
+
+  const plan = scenario.kind === "rank" ? planRank(scenario, body) : planStream(scenario);
+  if (typeof plan === "string") return sendError(res, 400, plan, "invalid_request_error");
+
+  const ctx: ResponseContext = {
+    res,
+    record,
+    scanner: createProductsScanner(),
+    id: `chatcmpl-fake-${++completionCounter}`,
+    model: typeof body.model === "string" ? body.model : DEFAULT_MODEL,
+    created: Math.floor(Date.now() / 1000),
+  };
+  if (body.stream === true) streamCompletion(state, ctx, plan);
+  else answerWhole(state, ctx, plan);
+}
+
+function recordRequest(state: ServerState, req: IncomingMessage, res: ServerResponse, body: unknown): RecordedRequest {
+  const record: RecordedRequest = {
+    body,
+    headers: { ...req.headers },
+    receivedAt: now(),
+    aborted: false,
+    finished: false,
+    chunkTimes: [],
+    elementCloseTimes: [],
+  };
+  state.requests.push(record);
+  res.on("finish", () => {
+    record.finished = true;
+  });
+  // 'close' also fires after a normal finish; only an unfinished response counts as aborted.
+  res.on("close", () => {
+    if (!res.writableFinished) record.aborted = true;
+  });
+  return record;
+}
+
+function sendStatusScenario(res: ServerResponse, scenario: Extract<Scenario, { kind: "status" }>): void {
+  const body = scenario.body ?? defaultErrorBody(scenario.status);
+  if (typeof body === "string") {
+    res.writeHead(scenario.status, { "content-type": "text/plain; charset=utf-8", ...scenario.headers });
+    return void res.end(body);
+  }
+  sendJson(res, scenario.status, body, scenario.headers);
+}
+
+function defaultErrorBody(status: number): unknown {
+  const type = status === 429 ? "rate_limit_exceeded" : status >= 500 ? "server_error" : "invalid_request_error";
+  return { error: { message: `Fake upstream error (${status})`, type, param: null, code: type } };
+}
+
+function planStream(scenario: Extract<Scenario, { kind: "stream" }>): CompletionPlan {
+  return {
+    pieces: scenario.chunks,
+    firstDelayMs: scenario.firstDelayMs ?? 0,
+    gapMs: scenario.gapMs ?? 0,
+    stallAfter: scenario.stallAfter,
+    endWithoutDone: scenario.endWithoutDone ?? false,
+  };
+}
+
+/** Returns an error message when the request carries no candidate ids to rank. */
+function planRank(scenario: Extract<Scenario, { kind: "rank" }>, body: unknown): CompletionPlan | string {
+  const ids = findCandidateIds(body);
+  if (!ids) {
+    return "fake server (rank scenario): response_format.json_schema.schema.properties.products.items.properties.id.enum is missing";
+  }
+  const ordered = scenario.reverse ? [...ids].reverse() : ids;
+  const reason = scenario.reason ?? DEFAULT_REASON;
+  const text = JSON.stringify({ products: ordered.map((id) => ({ id, reason })) });
+  return {
+    pieces: splitIntoChunks(text, scenario.chunkSize ?? 4),
+    firstDelayMs: scenario.firstDelayMs ?? 50,
+    gapMs: scenario.gapMs ?? 5,
+    endWithoutDone: false,
+  };
+}
+
+/** Reads the id enum at the documented path, falling back to any `id` property with an enum (e.g. behind `$defs`). */
+function findCandidateIds(body: unknown): unknown[] | undefined {
+  const schema = get(body, ["response_format", "json_schema", "schema"]);
+  const direct = get(schema, ["properties", "products", "items", "properties", "id", "enum"]);
+  if (Array.isArray(direct)) return direct;
+  return findIdEnum(schema);
+}
+
+function get(value: unknown, path: string[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (typeof current !== "object" || current === null) return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+function findIdEnum(node: unknown): unknown[] | undefined {
+  if (typeof node !== "object" || node === null) return undefined;
+  const idEnum = get(node, ["properties", "id", "enum"]);
+  if (Array.isArray(idEnum)) return idEnum;
+  for (const child of Object.values(node)) {
+    const found = findIdEnum(child);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Splits by code points so a chunk never ends inside a surrogate pair. */
+function splitIntoChunks(text: string, size: number): string[] {
+  const chars = Array.from(text);
+  const step = Math.max(1, Math.floor(size));
+  const chunks: string[] = [];
+  for (let i = 0; i < chars.length; i += step) chunks.push(chars.slice(i, i + step).join(""));
+  return chunks;
+}
+
+// ---------------------------------------------------------------------------
+// Writers
+// ---------------------------------------------------------------------------
+
+/** Writes the plan as SSE, one timer per chunk; all timers stop when the client goes away. */
+function streamCompletion(state: ServerState, ctx: ResponseContext, plan: CompletionPlan): void {
+  const { res } = ctx;
+  res.writeHead(200, {
+    "content-type": "text/event-stream",
+    "cache-control": "no-cache",
+    connection: "keep-alive",
+  });
+  res.socket?.setNoDelay(true);
+  res.flushHeaders();
+
+  let sent = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const cancel = (): void => {
+    clearTimeout(timer);
+    state.inFlight.delete(cancel);
+  };
+  state.inFlight.add(cancel);
+  res.on("close", cancel);
+
+  const stalled = (): boolean => plan.stallAfter !== undefined && sent >= plan.stallAfter;
+  const step = (): void => {
+    if (res.destroyed || stalled()) return;
+    if (sent < plan.pieces.length) {
+      writeContentChunk(ctx, plan.pieces[sent] ?? "", sent === 0);
+      sent += 1;
+    }
+    if (stalled()) return; // stop writing but keep the socket open
+    if (sent < plan.pieces.length) {
+      timer = setTimeout(step, plan.gapMs);
+      return;
+    }
+    finishStream(ctx, plan.endWithoutDone);
+  };
+  timer = setTimeout(step, plan.firstDelayMs);
+}
+
+function writeContentChunk(ctx: ResponseContext, content: string, first: boolean): void {
+  const delta = first ? { role: "assistant", content } : { content };
+  const writtenAt = writeSse(ctx, JSON.stringify(chunkObject(ctx, delta, null)));
+  recordWrite(ctx, content, writtenAt);
+}
+
+/** Timestamps the write, and every products element it closes, for latency assertions. */
+function recordWrite(ctx: ResponseContext, content: string, writtenAt: number): void {
+  ctx.record.chunkTimes.push(writtenAt);
+  for (let i = ctx.scanner.feed(content); i > 0; i--) ctx.record.elementCloseTimes.push(writtenAt);
+}
+
+function finishStream(ctx: ResponseContext, endWithoutDone: boolean): void {
+  writeSse(ctx, JSON.stringify(chunkObject(ctx, {}, "stop")));
+  if (!endWithoutDone) writeSse(ctx, "[DONE]");
+  ctx.res.end();
+}
+
+function writeSse(ctx: ResponseContext, data: string): number {
+  ctx.res.write(`data: ${data}\n\n`);
+  return now();
+}
+
+function chunkObject(ctx: ResponseContext, delta: Record<string, unknown>, finishReason: string | null): unknown {
+  return {
+    id: ctx.id,
+    object: "chat.completion.chunk",
+    created: ctx.created,
+    model: ctx.model,
+    system_fingerprint: null,
+    choices: [{ index: 0, delta, logprobs: null, finish_reason: finishReason }],
+  };
+}
+
+/** Non-streaming answer: the whole content after firstDelayMs; a stall never answers. */
+function answerWhole(state: ServerState, ctx: ResponseContext, plan: CompletionPlan): void {
+  if (plan.stallAfter !== undefined) return;
+  const timer = setTimeout(() => {
+    state.inFlight.delete(cancel);
+    if (ctx.res.destroyed) return;
+    const content = plan.pieces.join("");
+    recordWrite(ctx, content, now());
+    sendJson(ctx.res, 200, completionObject(ctx, content));
+  }, plan.firstDelayMs);
+  const cancel = (): void => {
+    clearTimeout(timer);
+    state.inFlight.delete(cancel);
+  };
+  state.inFlight.add(cancel);
+  ctx.res.on("close", cancel);
+}
+
+function completionObject(ctx: ResponseContext, content: string): unknown {
+  return {
+    id: ctx.id,
+    object: "chat.completion",
+    created: ctx.created,
+    model: ctx.model,
+    system_fingerprint: null,
+    choices: [
+      { index: 0, message: { role: "assistant", content, refusal: null }, logprobs: null, finish_reason: "stop" },
+    ],
+    usage: { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 },
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Products scanner: finds the `}` closing each element of the top-level `products` array
+// ---------------------------------------------------------------------------
+
+interface ProductsScanner {
+  /** Consumes more text; returns how many products elements were closed within it. */
+  feed(text: string): number;
+}
+
+interface Frame {
+  type: "{" | "[";
+  /** for arrays: the object key they are the value of */
+  key?: string;
+}
+
+function createProductsScanner(): ProductsScanner {
+  const stack: Frame[] = [];
+  let inString = false;
+  let escaped = false;
+  let stringBuffer = "";
+  let lastString = "";
+
+  const closesProductElement = (): boolean => {
+    const parent = stack[stack.length - 1];
+    return stack.length === 2 && parent?.type === "[" && parent.key === "products";
+  };
+
+  const feedChar = (ch: string): number => {
+    if (inString) {
+      if (escaped) escaped = false;
+      else if (ch === "\\") escaped = true;
+      else if (ch === '"') {
+        inString = false;
+        lastString = stringBuffer;
+      } else stringBuffer += ch;
+      return 0;
+    }
+    if (ch === '"') {
+      inString = true;
+      stringBuffer = "";
+    } else if (ch === "{") {
+      stack.push({ type: "{" });
+    } else if (ch === "[") {
+      const parent = stack[stack.length - 1];
+      stack.push({ type: "[", key: parent?.type === "{" ? lastString : undefined });
+    } else if (ch === "}" || ch === "]") {
+      stack.pop();
+      return ch === "}" && closesProductElement() ? 1 : 0;
+    }
+    return 0;
+  };
+
+  return {
+    feed(text) {
+      let closed = 0;
+      for (const ch of text) closed += feedChar(ch);
+      return closed;
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------
+// CLI: node tests/support/fake-openai-server.ts --port 4010 [--host 127.0.0.1] [--scenario rank|<json>]
+// ---------------------------------------------------------------------------
+
+function parseCliArgs(argv: string[]): FakeOpenAIServerOptions {
+  const options: FakeOpenAIServerOptions = { port: 4010, host: "127.0.0.1", scenario: DEFAULT_SCENARIO };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = (argv[i] ?? "").split(/=(.*)/s, 2);
+    const value = inline ?? argv[++i];
+    if (value === undefined) throw new Error(`Missing value for ${flag}`);
+    if (flag === "--port") options.port = Number(value);
+    else if (flag === "--host") options.host = value;
+    else if (flag === "--scenario") options.scenario = parseCliScenario(value);
+    else throw new Error(`Unknown option ${flag}`);
+  }
+  return options;
+}
+
+function parseCliScenario(value: string): Scenario {
+  if (value === "rank") return { kind: "rank" };
+  const parsed = parseJson(value);
+  if (!parsed.ok || !isScenario(parsed.value)) throw new Error(`--scenario must be "rank" or Scenario JSON, got: ${value}`);
+  return parsed.value;
+}
+
+async function runCli(): Promise<void> {
+  const server = await startFakeOpenAIServer(parseCliArgs(process.argv.slice(2)));
+  console.log(`fake-openai listening on ${server.url}`);
+  const shutdown = (): void => {
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once("SIGTERM", shutdown);
+  process.once("SIGINT", shutdown);
+}
+
+const entry = process.argv[1];
+if (entry !== undefined && import.meta.url === pathToFileURL(entry).href) {
+  runCli().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

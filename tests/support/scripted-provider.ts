@@ -1,0 +1,29 @@
+import type { ModelProvider, RankingRequest } from "@/lib/llm/types";
+
+export type Step = string | { wait: number } | { fail: Error } | "stall";
+
+/** A provider that plays a script: text deltas, waits, a failure, or a stall that only an abort ends. */
+export function scriptedProvider(steps: Step[]) {
+  const calls: { request: RankingRequest; signal: AbortSignal }[] = [];
+  const provider: ModelProvider = {
+    name: "scripted",
+    model: "script-1",
+    async *streamText(request, signal) {
+      calls.push({ request, signal });
+      for (const step of steps) {
+        if (typeof step === "string" && step !== "stall") yield step;
+        else if (step === "stall") await new Promise(() => {}); // ignores the signal on purpose
+        else if ("wait" in step) await new Promise((resolve) => setTimeout(resolve, step.wait));
+        else throw step.fail;
+      }
+    },
+  };
+  return { provider, calls };
+}
+
+/** Splits a text into pieces of `size` characters, as a model's deltas. */
+export function chunked(text: string, size = 4): string[] {
+  const pieces: string[] = [];
+  for (let i = 0; i < text.length; i += size) pieces.push(text.slice(i, i + size));
+  return pieces;
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { readConfig } from "@/lib/config/env";
+
+describe("readConfig", () => {
+  it("uses the simulated model with no key, and the documented defaults", () => {
+    expect(readConfig({})).toEqual({
+      provider: "simulated",
+      openai: { apiKey: undefined, baseURL: undefined, model: "gpt-4.1-mini" },
+      simulated: { ttftMs: 600, tokensPerSecond: 80 },
+      maxCandidates: 100,
+      firstItemTimeoutMs: 20_000,
+      stallTimeoutMs: 10_000,
+    });
+  });
+
+  it("uses openai when a key is set, and honours AISLE_PROVIDER over it", () => {
+    expect(readConfig({ OPENAI_API_KEY: "k" }).provider).toBe("openai");
+    expect(readConfig({ OPENAI_API_KEY: "k", AISLE_PROVIDER: "simulated" }).provider).toBe("simulated");
+    expect(readConfig({ OPENAI_API_KEY: "k", OPENAI_BASE_URL: "http://localhost:11434/v1", OPENAI_MODEL: "llama3.2" }).openai).toEqual({
+      apiKey: "k",
+      baseURL: "http://localhost:11434/v1",
+      model: "llama3.2",
+    });
+  });
+
+  it("treats an empty variable as unset", () => {
+    expect(readConfig({ OPENAI_API_KEY: "", AISLE_SIM_TTFT_MS: "" })).toMatchObject({ provider: "simulated", simulated: { ttftMs: 600 } });
+  });
+
+  it("names every bad variable in one clear error", () => {
+    expect(() => readConfig({ AISLE_SIM_TTFT_MS: "soon", AISLE_MAX_CANDIDATES: "0", AISLE_PROVIDER: "gemini" })).toThrow(
+      /AISLE_PROVIDER.*AISLE_SIM_TTFT_MS.*AISLE_MAX_CANDIDATES|Invalid Aisle configuration/,
+    );
+    expect(() => readConfig({ AISLE_PROVIDER: "openai" })).toThrow(/needs OPENAI_API_KEY/);
+    expect(() => readConfig({ OPENAI_BASE_URL: "not a url" })).toThrow(/OPENAI_BASE_URL/);
+  });
+});

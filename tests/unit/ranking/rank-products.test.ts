@@ -1,0 +1,197 @@
+import { describe, expect, it, vi } from "vitest";
+import type { RankedItem, RankingEvent, RankingSummary } from "@/lib/ranking/events";
+import { rankingEventSchema } from "@/lib/ranking/events";
+import { rankProducts, type RankingInput, type RankingOptions } from "@/lib/ranking/rank-products";
+import { input } from "@/tests/support/fixtures";
+import { chunked, scriptedProvider, type Step } from "@/tests/support/scripted-provider";
+
+const answer = (...ids: string[]) => JSON.stringify({ products: ids.map((id) => ({ id, reason: `reason for ${id}` })) });
+
+async function run(steps: Step[], options: Partial<RankingOptions> = {}, rankingInput: RankingInput = input()) {
+  const { provider, calls } = scriptedProvider(steps);
+  const log = vi.fn();
+  const events: RankingEvent[] = [];
+  for await (const event of rankProducts(rankingInput, { provider, firstItemTimeoutMs: 2000, stallTimeoutMs: 1000, log, ...options })) {
+    events.push(rankingEventSchema.parse(event));
+  }
+  const items = events.filter((event): event is RankedItem => event.type === "item");
+  const done = events.at(-1) as RankingSummary;
+  return { events, items, done, log, calls };
+}
+
+/** DESIGN §5.1: every candidate exactly once, ranks 1…n, model items before fallback items. */
+function expectNothingLost(items: RankedItem[], count = 5) {
+  expect(items.map((item) => item.id).sort()).toEqual(Array.from({ length: count }, (_, i) => String(i + 1)).sort());
+  expect(items.map((item) => item.rank)).toEqual(Array.from({ length: count }, (_, i) => i + 1));
+  const firstFallback = items.findIndex((item) => item.source === "fallback");
+  if (firstFallback >= 0) expect(items.slice(firstFallback).every((item) => item.source === "fallback")).toBe(true);
+}
+
+const order = (items: RankedItem[]) => items.map((item) => `${item.id}:${item.source}`);
+
+describe("rankProducts", () => {
+  it("streams the model's order, every item from the model, then a done line", async () => {
+    const { items, done, events } = await run(chunked(answer("3", "1", "5", "2", "4")));
+    expectNothingLost(items);
+    expect(order(items)).toEqual(["3:model", "1:model", "5:model", "2:model", "4:model"]);
+    expect(items[0]?.reason).toBe("reason for 3");
+    expect(events.filter((event) => event.type === "done")).toHaveLength(1);
+    expect(done).toMatchObject({ type: "done", ranked: 5, fallback: 0, rejected: 0, provider: "scripted", model: "script-1", replay: false, outcome: "complete" });
+    expect(done.firstItemMs).not.toBeNull();
+  });
+
+  it("sends the model the candidates as a strict schema with their ids as the enum", async () => {
+    const { calls } = await run(chunked(answer("1", "2", "3", "4", "5")));
+    const schema = calls[0]?.request.responseSchema as { properties: { products: { items: { properties: { id: { enum: string[] } } } } } };
+    expect(schema.properties.products.items.properties.id.enum).toEqual(["1", "2", "3", "4", "5"]);
+  });
+
+  it("keeps every candidate once when the model repeats an id", async () => {
+    const { items, done, log } = await run(chunked(answer("2", "2", "1", "2")));
+    expectNothingLost(items);
+    expect(order(items)).toEqual(["2:model", "1:model", "3:fallback", "4:fallback", "5:fallback"]);
+    expect(done).toMatchObject({ ranked: 2, fallback: 3, rejected: 2 });
+    expect(log).toHaveBeenCalledWith(expect.objectContaining({ event: "element-rejected", reason: 'repeated id "2"' }));
+  });
+
+  it("never shows an id that is not a candidate", async () => {
+    const { items, done, log } = await run(chunked(answer("99", "4", "0", "x")));
+    expectNothingLost(items);
+    expect(order(items)[0]).toBe("4:model");
+    expect(done).toMatchObject({ ranked: 1, fallback: 4, rejected: 3 });
+    expect(log).toHaveBeenCalledWith(expect.objectContaining({ reason: 'unknown id "99"' }));
+  });
+
+  it("refuses elements that fail the schema: missing, empty or over-long reasons, extra keys, wrong types", async () => {
+    const text = JSON.stringify({
+      products: [
+        { id: "1" },
+        { id: "2", reason: "   " },
+        { id: "3", reason: "x".repeat(281) },
+        { id: "4", reason: "ok", score: 9 },
+        { id: 5, reason: "number id" },
+        "5",
+        { id: "5", reason: "  trimmed  " },
+      ],
+    });
+    const { items, done } = await run(chunked(text, 7));
+    expectNothingLost(items);
+    expect(items[0]).toMatchObject({ id: "5", reason: "trimmed", source: "model" });
+    expect(done).toMatchObject({ ranked: 1, fallback: 4, rejected: 6 });
+  });
+
+  it("skips prose and a code fence before the JSON", async () => {
+    const { items, done } = await run(chunked(`Sure! Here is the ranking:\n\`\`\`json\n${answer("5", "4", "3", "2", "1")}\n\`\`\``));
+    expect(order(items)).toEqual(["5:model", "4:model", "3:model", "2:model", "1:model"]);
+    expect(done.outcome).toBe("complete");
+  });
+
+  it("falls back for the rest when the model stops half-way", async () => {
+    const text = answer("4", "2", "1", "3", "5");
+    const { items, done } = await run(chunked(text.slice(0, text.indexOf('{"id":"1"') + 5)));
+    expectNothingLost(items);
+    expect(order(items)).toEqual(["4:model", "2:model", "1:fallback", "3:fallback", "5:fallback"]);
+    expect(done).toMatchObject({ ranked: 2, fallback: 3, outcome: "truncated" });
+  });
+
+  it("keeps what was valid before the JSON turned malformed", async () => {
+    const { items, done } = await run(['{"products":[{"id":"3","reason":"a"}', ' oops {"id":"1"}]}']);
+    expectNothingLost(items);
+    expect(order(items)[0]).toBe("3:model");
+    expect(done).toMatchObject({ ranked: 1, fallback: 4, outcome: "malformed" });
+  });
+
+  it("falls back entirely on garbage", async () => {
+    const { items, done } = await run(["<html><body>502 Bad Gateway</body></html>"]);
+    expectNothingLost(items);
+    expect(items.every((item) => item.source === "fallback")).toBe(true);
+    expect(order(items)).toEqual(["1:fallback", "2:fallback", "3:fallback", "4:fallback", "5:fallback"]);
+    expect(done).toMatchObject({ ranked: 0, fallback: 5, outcome: "malformed" });
+  });
+
+  it.each([
+    ["HTTP 500", Object.assign(new Error("Internal server error"), { status: 500 }), "HTTP 500: Internal server error"],
+    ["HTTP 429", Object.assign(new Error("Rate limit reached"), { status: 429 }), "HTTP 429: Rate limit reached"],
+    ["a dropped connection", new Error("socket hang up"), "socket hang up"],
+  ])("falls back on %s, keeping items already shown", async (_name, error, detail) => {
+    const text = answer("5", "1", "2", "3", "4");
+    const { items, done } = await run([...chunked(text.slice(0, text.indexOf('{"id":"1"'))), { fail: error }]);
+    expectNothingLost(items);
+    expect(order(items)[0]).toBe("5:model");
+    expect(done).toMatchObject({ ranked: 1, fallback: 4, outcome: "model-error", detail });
+  });
+
+  it("aborts the model and falls back when text stalls mid-stream", async () => {
+    const text = answer("2", "1", "3", "4", "5");
+    const started = performance.now();
+    const { items, done, calls } = await run([...chunked(text.slice(0, text.indexOf('{"id":"1"'))), "stall"], { stallTimeoutMs: 150 });
+    expectNothingLost(items);
+    expect(order(items)[0]).toBe("2:model");
+    expect(done).toMatchObject({ ranked: 1, fallback: 4, outcome: "stall-timeout" });
+    expect(calls[0]?.signal.aborted).toBe(true);
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
+  it("aborts the model and falls back when no first item arrives", async () => {
+    const { items, done, calls } = await run(['{"prod', "stall"], { firstItemTimeoutMs: 100, stallTimeoutMs: 10_000 });
+    expectNothingLost(items);
+    expect(items.every((item) => item.source === "fallback")).toBe(true);
+    expect(done.outcome).toBe("first-item-timeout");
+    expect(calls[0]?.signal.aborted).toBe(true);
+  });
+
+  it("keeps the first-item deadline even while text keeps coming", async () => {
+    const steps: Step[] = Array.from({ length: 40 }, () => [" ", { wait: 10 }] as Step[]).flat();
+    const { done } = await run(["{", ...steps], { firstItemTimeoutMs: 100, stallTimeoutMs: 1000 });
+    expect(done.outcome).toBe("first-item-timeout");
+  });
+
+  it("aborts the model request and emits nothing more when the consumer leaves", async () => {
+    const { provider, calls } = scriptedProvider([...chunked(answer("1", "2")), "stall"]);
+    const leave = new AbortController();
+    const seen: RankingEvent[] = [];
+    const iterator = rankProducts(input(), { provider, firstItemTimeoutMs: 5000, stallTimeoutMs: 5000, signal: leave.signal, log: () => {} });
+    const pending = (async () => {
+      for await (const event of iterator) {
+        seen.push(event);
+        if (seen.length === 2) leave.abort();
+      }
+    })();
+    await pending;
+    expect(seen.map((event) => event.type)).toEqual(["item", "item"]);
+    expect(calls[0]?.signal.aborted).toBe(true);
+  });
+
+  it("aborts the model request when the consumer stops iterating", async () => {
+    const { provider, calls } = scriptedProvider(chunked(answer("1", "2", "3", "4", "5")));
+    for await (const event of rankProducts(input(), { provider, firstItemTimeoutMs: 5000, stallTimeoutMs: 5000 })) {
+      expect(event.type).toBe("item");
+      break;
+    }
+    expect(calls[0]?.signal.aborted).toBe(true);
+  });
+
+  it("asks no model when there is nothing to rank", async () => {
+    const { items, done, calls } = await run([], {}, { ...input(0) });
+    expect(items).toEqual([]);
+    expect(calls).toHaveLength(0);
+    expect(done).toMatchObject({ ranked: 0, fallback: 0, outcome: "empty", firstItemMs: null });
+  });
+
+  it("releases each item as its element closes, before the model writes the next", async () => {
+    const first = '{"products":[{"id":"2","reason":"r"}';
+    const released: number[] = [];
+    let written = 0;
+    const { provider } = scriptedProvider([]);
+    provider.streamText = async function* () {
+      written = 1;
+      yield first;
+      written = 2;
+      yield ',{"id":"1","reason":"r"}]}';
+    };
+    for await (const event of rankProducts(input(2), { provider, firstItemTimeoutMs: 5000, stallTimeoutMs: 5000 })) {
+      if (event.type === "item" && event.source === "model") released.push(written);
+    }
+    expect(released).toEqual([1, 2]);
+  });
+});
