@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { findCandidates, getProduct, listCategories } from "@/lib/catalog/catalog";
+import { CATEGORIES } from "@/lib/catalog/data/categories";
+import { PRODUCTS } from "@/lib/catalog/data/products";
+import { productSchema } from "@/lib/catalog/types";
+import { PROFILES } from "@/lib/shoppers/data/profiles";
+import { shopperProfileSchema } from "@/lib/shoppers/types";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+
+describe("the catalog", () => {
+  it("holds 60–80 valid products with unique ids in at least 6 categories, each with a local image", () => {
+    expect(PRODUCTS.length).toBeGreaterThanOrEqual(60);
+    expect(PRODUCTS.length).toBeLessThanOrEqual(80);
+    expect(new Set(PRODUCTS.map((product) => product.id)).size).toBe(PRODUCTS.length);
+    const slugs = new Set(CATEGORIES.map((category) => category.slug));
+    expect(slugs.size).toBeGreaterThanOrEqual(6);
+    for (const product of PRODUCTS) {
+      expect(() => productSchema.parse(product)).not.toThrow();
+      expect(slugs.has(product.category)).toBe(true);
+      expect(existsSync(join(process.cwd(), "public", product.image))).toBe(true);
+    }
+  });
+
+  it("has the seed's ten as ids 1–10", async () => {
+    const names = await Promise.all(Array.from({ length: 10 }, (_, i) => getProduct(String(i + 1)).then((product) => product?.name)));
+    expect(names.map((name) => name?.split(" ").slice(0, 2).join(" "))).toEqual([
+      "Apple MacBook", "Sony WH-1000XM4", "Apple Watch", "Kindle Oasis", "AllBirds Wool", "Manduka PRO", "Bench Hooded", "GoPro HERO9", "Nespresso Vertuo", "Project Hail",
+    ]);
+  });
+
+  it("searches name, brand, tags and description, case-insensitively, every word", async () => {
+    expect((await findCandidates({ q: "SONY", limit: 100 })).map((product) => product.brand)).toContain("Sony");
+    const both = await findCandidates({ q: "yoga mat", limit: 100 });
+    expect(both.length).toBeGreaterThan(0);
+    expect(both.every((product) => JSON.stringify(product).toLowerCase().includes("yoga"))).toBe(true);
+    expect(await findCandidates({ q: "yoga zzzz", limit: 100 })).toEqual([]);
+  });
+
+  it("filters by category, caps the count, and keeps the baseline order", async () => {
+    const books = await findCandidates({ category: "books", limit: 100 });
+    expect(books.length).toBeGreaterThan(0);
+    expect(books.every((product) => product.category === "books")).toBe(true);
+    const capped = await findCandidates({ limit: 5 });
+    expect(capped).toHaveLength(5);
+    expect((await findCandidates({ limit: 100 })).slice(0, 5)).toEqual(capped);
+    expect((await listCategories()).length).toBe(CATEGORIES.length);
+  });
+});
+
+describe("the shoppers", () => {
+  it("has at least 6 valid profiles, including 12345 exactly as the seed", () => {
+    expect(PROFILES.length).toBeGreaterThanOrEqual(6);
+    for (const profile of PROFILES) expect(() => shopperProfileSchema.parse(profile)).not.toThrow();
+    expect(PROFILES.find((profile) => profile.id === "12345")).toMatchObject({
+      recentPurchases: ["Laptop", "Wireless Headphones", "Smart Watch"],
+      browsedCategories: ["Electronics", "Books", "Fitness Equipment"],
+      ratings: { Laptop: 5, "Wireless Headphones": 4 },
+      searchHistory: ["best budget laptops 2023", "latest sci-fi books", "yoga mats"],
+      preferredBrands: ["Apple", "AllBirds", "Bench"],
+      dislikedBrands: ["Philips", "Adidas"],
+      loyaltyStatus: "Gold Member",
+      averageMonthlySpend: 500,
+      preferredShoppingTimes: "Weekend Evenings",
+    });
+  });
+});
