@@ -1,0 +1,7 @@
+import type { ReactNode } from "react";
+import type { RankingSummary } from "@/lib/ranking/events";
+
+/** What the server streams to the grid: rendered cards, one at a time, then the ranking's summary. */
+export type GridEntry =
+  | { type: "card"; id: string; rank: number; source: "model" | "fallback"; card: ReactNode }
+  | { type: "done"; summary: RankingSummary };

@@ -1,0 +1,58 @@
+import type { RankingSummary } from "@/lib/ranking/events";
+import type { GridEntry } from "./grid-entry";
+
+export type CardEntry = Extract<GridEntry, { type: "card" }>;
+
+export interface GridSnapshot {
+  cards: readonly CardEntry[];
+  summary: RankingSummary | null;
+  failed: boolean;
+}
+
+export interface GridStore {
+  subscribe(listener: () => void): () => void;
+  getSnapshot(): GridSnapshot;
+}
+
+export const EMPTY_GRID: GridSnapshot = { cards: [], summary: null, failed: false };
+
+const stores = new WeakMap<AsyncIterable<GridEntry>, GridStore>();
+
+/**
+ * Reads a streamed ranking exactly once, however often React mounts the component that shows it
+ * (StrictMode mounts twice; a stream can be read only once), and publishes each card as it arrives.
+ */
+export function gridStoreFor(entries: AsyncIterable<GridEntry>): GridStore {
+  let store = stores.get(entries);
+  if (!store) {
+    store = readIntoStore(entries);
+    stores.set(entries, store);
+  }
+  return store;
+}
+
+function readIntoStore(entries: AsyncIterable<GridEntry>): GridStore {
+  let snapshot = EMPTY_GRID;
+  const listeners = new Set<() => void>();
+  const publish = (next: GridSnapshot) => {
+    snapshot = next;
+    for (const listener of listeners) listener();
+  };
+  void (async () => {
+    try {
+      for await (const entry of entries) {
+        if (entry.type === "card") publish({ ...snapshot, cards: [...snapshot.cards, entry] });
+        else publish({ ...snapshot, summary: entry.summary });
+      }
+    } catch {
+      publish({ ...snapshot, failed: true });
+    }
+  })();
+  return {
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    getSnapshot: () => snapshot,
+  };
+}

@@ -1,0 +1,48 @@
+import Image from "next/image";
+import Link from "next/link";
+import type { Product } from "@/lib/catalog/types";
+import { formatPrice } from "@/lib/format/money";
+import type { RankedItem } from "@/lib/ranking/events";
+import { Rating } from "./rating";
+
+interface ProductCardProps {
+  product: Product;
+  item: RankedItem;
+  /** Eager-load the first row's images: they are above the fold. */
+  priority?: boolean;
+}
+
+/** A ranked product, rendered on the server. The model's reason is a text child: React escapes it, never HTML. */
+export function ProductCard({ product, item, priority = false }: ProductCardProps) {
+  const fromModel = item.source === "model";
+  return (
+    <article
+      data-testid="ranked-card"
+      data-product-id={product.id}
+      data-rank={item.rank}
+      data-source={item.source}
+      className="group relative flex h-full flex-col overflow-hidden rounded-card border border-zinc-200 bg-paper-raised shadow-sm transition-shadow hover:shadow-md motion-safe:animate-card-in"
+    >
+      <div className="relative aspect-square bg-paper-sunk">
+        <Image src={product.image} alt="" fill sizes="(min-width: 1024px) 25vw, 50vw" className="object-cover" priority={priority} />
+        <span className="absolute left-2 top-2 rounded-full bg-white/90 px-2 py-0.5 text-xs font-semibold text-ink shadow-sm">#{item.rank}</span>
+      </div>
+      <div className="flex flex-1 flex-col gap-1 p-3">
+        <p className="text-xs font-medium uppercase tracking-wide text-ink-faint">{product.brand}</p>
+        <h3 className="line-clamp-2 text-sm font-semibold leading-snug">
+          <Link href={`/products/${product.id}`} className="after:absolute after:inset-0 focus-visible:outline-none">
+            {product.name}
+          </Link>
+        </h3>
+        <div className="flex items-center justify-between gap-2">
+          <span className="text-sm font-semibold">{formatPrice(product.price)}</span>
+          <Rating rating={product.rating} reviewCount={product.reviewCount} />
+        </div>
+        <p className="mt-1 line-clamp-3 text-xs leading-relaxed text-ink-soft" data-testid="card-reason">
+          <span className={fromModel ? "font-medium text-brand" : "font-medium text-ink-soft"}>{fromModel ? "Why: " : "Fallback: "}</span>
+          {item.reason}
+        </p>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,5 @@
+const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
+
+export function formatPrice(dollars: number): string {
+  return usd.format(dollars);
+}

@@ -1,0 +1,78 @@
+import { NextRequest } from "next/server";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { PRODUCTS } from "@/lib/catalog/data/products";
+import { rankingEventSchema, type RankedItem, type RankingSummary } from "@/lib/ranking/events";
+
+// GET /api/rankings as a client sees it (DESIGN §4), with the simulated model at full speed.
+let GET: (request: NextRequest) => Promise<Response>;
+
+beforeAll(async () => {
+  vi.stubEnv("AISLE_PROVIDER", "simulated");
+  vi.stubEnv("AISLE_SIM_TTFT_MS", "0");
+  vi.stubEnv("AISLE_SIM_TOKENS_PER_SECOND", "100000");
+  ({ GET } = await import("@/app/api/rankings/route"));
+});
+
+const call = (query: string) => GET(new NextRequest(`http://localhost/api/rankings${query}`));
+
+async function lines(response: Response) {
+  const text = await response.text();
+  expect(text.endsWith("\n")).toBe(true);
+  const events = text.trimEnd().split("\n").map((line) => rankingEventSchema.parse(JSON.parse(line)));
+  const items = events.filter((event): event is RankedItem => event.type === "item");
+  const done = events.at(-1) as RankingSummary;
+  expect(events.filter((event) => event.type === "done")).toHaveLength(1);
+  return { items, done };
+}
+
+describe("GET /api/rankings", () => {
+  it("streams every catalog product once for 12345, the MacBook Air ahead of the seed's other nine", async () => {
+    const response = await call("?shopper=12345");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/x-ndjson");
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    const { items, done } = await lines(response);
+    expect(items.map((item) => item.id).sort()).toEqual(PRODUCTS.map((product) => product.id).sort());
+    expect(items.every((item) => item.source === "model")).toBe(true);
+    expect(items.map((item) => item.rank)).toEqual(items.map((_, index) => index + 1));
+    expect(items.map((item) => item.id).filter((id) => Number(id) <= 10)[0]).toBe("1");
+    expect(done).toMatchObject({ ranked: PRODUCTS.length, fallback: 0, rejected: 0, model: "aisle-simulated-ranker", replay: false });
+    expect(done.firstItemMs).toBeTypeOf("number");
+    expect(done.totalMs).toBeGreaterThanOrEqual(done.firstItemMs ?? 0);
+  });
+
+  it("narrows the candidates by q and category", async () => {
+    const { items } = await lines(await call("?shopper=12345&q=HEADPHONES"));
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) {
+      const product = PRODUCTS.find((candidate) => candidate.id === item.id);
+      expect(JSON.stringify(product).toLowerCase()).toContain("headphones");
+    }
+    const books = await lines(await call("?shopper=12345&category=books"));
+    expect(books.items.map((item) => item.id).sort()).toEqual(PRODUCTS.filter((product) => product.category === "books").map((product) => product.id).sort());
+  });
+
+  it("answers an empty ranking, not an error, when nothing matches", async () => {
+    const { items, done } = await lines(await call("?shopper=12345&q=zzzz-no-such-thing"));
+    expect(items).toEqual([]);
+    expect(done).toMatchObject({ ranked: 0, fallback: 0, outcome: "empty" });
+  });
+
+  it.each([
+    ["", 'parameter "shopper" is required'],
+    ["?shopper=", "shopper"],
+    ["?shopper=nobody", 'unknown shopper "nobody"'],
+    ["?shopper=12345&shopper=12345", 'parameter "shopper" is given 2 times'],
+    ["?shopper=12345&q=a&q=b", 'parameter "q" is given 2 times'],
+    ["?shopper=12345&category=spaceships", 'unknown category "spaceships"'],
+    ["?shopper=12345&category=Not%20A%20Slug", "category"],
+    [`?shopper=12345&q=${"x".repeat(201)}`, "longer than 200"],
+    ["?shopper=%3Cscript%3E", "shopper"],
+  ])("answers 400 with a JSON error for %s", async (query, message) => {
+    const response = await call(query);
+    expect(response.status).toBe(400);
+    expect(response.headers.get("content-type")).toContain("application/json");
+    const body = (await response.json()) as { error: string };
+    expect(body.error).toContain(message);
+  });
+});
