@@ -80,7 +80,8 @@ const documentArbitrary = fc
       text += gap(i + 5) + (i < elements.length - 1 ? "," : "");
     });
     text += `]${gap(5)}}${preamble.includes("```") ? "\n```" : ""}`;
-    return { text, elements, closes };
+    // What JSON.parse gives back (-0 is written "0"): the exact values the scanner must yield.
+    return { text, elements: JSON.parse(JSON.stringify(elements)) as typeof elements, closes };
   });
 
 describe("JsonArrayScanner", () => {
