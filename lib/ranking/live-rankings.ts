@@ -1,7 +1,10 @@
 // Rankings being streamed by this server process, so a page that is left (a client-side navigation does
 // not close the document's connection) can stop its model request. Ids are random UUIDs: unguessable.
 
-const live = new Map<string, AbortController>();
+import { processSingleton } from "@/lib/process/process-singleton";
+
+// The page registers what the cancel route aborts: one registry for the whole process.
+const live = processSingleton("live-rankings", () => new Map<string, AbortController>());
 
 export function registerRanking(id: string, controller: AbortController): () => void {
   live.set(id, controller);

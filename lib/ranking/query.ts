@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { findCandidates, getCategory } from "@/lib/catalog/catalog";
-import { categorySlugSchema } from "@/lib/catalog/types";
+import { categorySlugSchema, type Category } from "@/lib/catalog/types";
 import { getLiveSignals, getShopper } from "@/lib/shoppers/shoppers";
 import { shopperIdSchema } from "@/lib/shoppers/types";
 import type { RankingInput } from "./rank-products";
@@ -38,17 +38,20 @@ export function parseRankingQuery(params: URLSearchParams): Checked<RankingQuery
   return { ok: true, value };
 }
 
+/** A ranking ready to start, and the category it is narrowed to (for headings). */
+export type PreparedRanking = RankingInput & { category: Category | null };
+
 /** Looks up what a query names; an unknown shopper or category is an error, not an empty ranking. */
-export async function prepareRanking(query: RankingQuery, maxCandidates: number): Promise<Checked<RankingInput>> {
+export async function prepareRanking(query: RankingQuery, maxCandidates: number): Promise<Checked<PreparedRanking> & { unknown?: "shopper" | "category" }> {
   const [shopper, category] = await Promise.all([
     getShopper(query.shopper),
     query.category ? getCategory(query.category) : Promise.resolve(null),
   ]);
-  if (!shopper) return { ok: false, error: `unknown shopper "${query.shopper}"` };
-  if (category === undefined) return { ok: false, error: `unknown category "${query.category}"` };
+  if (!shopper) return { ok: false, error: `unknown shopper "${query.shopper}"`, unknown: "shopper" };
+  if (category === undefined) return { ok: false, error: `unknown category "${query.category}"`, unknown: "category" };
   const [signals, candidates] = await Promise.all([
     getLiveSignals(shopper.id),
     findCandidates({ q: query.q, category: query.category, limit: maxCandidates }),
   ]);
-  return { ok: true, value: { shopper, signals, candidates } };
+  return { ok: true, value: { shopper, signals, candidates, category } };
 }

@@ -1,9 +1,8 @@
 import type { NextRequest } from "next/server";
 import { getConfig } from "@/lib/config/env";
-import { getProvider } from "@/lib/llm/provider";
 import { ndjsonStream } from "@/lib/ranking/ndjson";
 import { parseRankingQuery, prepareRanking } from "@/lib/ranking/query";
-import { rankProducts } from "@/lib/ranking/rank-products";
+import { startRanking } from "@/lib/ranking/start-ranking";
 
 const NO_STORE = { "cache-control": "no-store" };
 
@@ -22,13 +21,7 @@ export async function GET(request: NextRequest): Promise<Response> {
   // The client leaving (request aborted or body cancelled) aborts the model request.
   const leave = new AbortController();
   request.signal.addEventListener("abort", () => leave.abort(), { once: true });
-  const events = rankProducts(prepared.value, {
-    provider: getProvider(config),
-    firstItemTimeoutMs: config.firstItemTimeoutMs,
-    stallTimeoutMs: config.stallTimeoutMs,
-    signal: leave.signal,
-  });
-  return new Response(ndjsonStream(events, () => leave.abort()), {
+  return new Response(ndjsonStream(startRanking(prepared.value, leave.signal), () => leave.abort()), {
     headers: {
       ...NO_STORE,
       "content-type": "application/x-ndjson",
