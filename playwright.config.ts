@@ -1,10 +1,10 @@
 import { defineConfig, devices } from "@playwright/test";
 
-// The e2e suite runs the production build (`next start`) with the simulated model at a slow, visible pace.
-const PORT = Number(process.env.E2E_PORT ?? 3100);
-const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+import { E2E_BASE_URL, E2E_PORT, FAKE_MODEL_PORT, FAKE_MODEL_URL, OPENAI_APP_PORT, OPENAI_APP_URL } from "./tests/e2e/support/urls";
 
-export const E2E_BASE_URL = `http://127.0.0.1:${PORT}`;
+// The e2e suite runs the production build (`next start`) twice: with the simulated model at a slow,
+// visible pace, and with the openai provider pointed at a local fake OpenAI server the tests script.
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -33,11 +33,32 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `npx next start -p ${PORT} -H 127.0.0.1`,
-      url: `${E2E_BASE_URL}/api/rankings?shopper=12345&q=__healthcheck__`,
+      command: `npx next start -p ${E2E_PORT} -H 127.0.0.1`,
+      // A 400 (no shopper) says the server is up without starting a ranking.
+      url: `${E2E_BASE_URL}/api/rankings`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
       env: { AISLE_PROVIDER: "simulated", AISLE_SIM_TTFT_MS: "300", AISLE_SIM_TOKENS_PER_SECOND: "120" },
+    },
+    {
+      // The Node running the tests (24+): it runs the TypeScript file directly.
+      command: `"${process.execPath}" tests/support/fake-openai-server.ts --port ${FAKE_MODEL_PORT}`,
+      url: `${FAKE_MODEL_URL}/v1/models`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 30_000,
+    },
+    {
+      command: `npx next start -p ${OPENAI_APP_PORT} -H 127.0.0.1`,
+      url: `${OPENAI_APP_URL}/api/rankings`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+      env: {
+        AISLE_PROVIDER: "openai",
+        OPENAI_API_KEY: "sk-local-fake",
+        OPENAI_BASE_URL: `${FAKE_MODEL_URL}/v1`,
+        OPENAI_MODEL: "fake-ranker",
+        AISLE_STALL_TIMEOUT_MS: "5000",
+      },
     },
   ],
 });

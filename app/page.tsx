@@ -1,37 +1,80 @@
+import { headers } from "next/headers";
+import Link from "next/link";
 import { Suspense } from "react";
+import { PicksSkeleton } from "@/components/grid/picks-skeleton";
+import { PicksHeading } from "@/components/grid/picks-heading";
 import { RankedGrid } from "@/components/grid/ranked-grid";
+import { Header } from "@/components/layout/header";
+import { Notice } from "@/components/layout/notice";
 import { getConfig } from "@/lib/config/env";
-import { parseRankingQuery, prepareRanking } from "@/lib/ranking/query";
-import { DEFAULT_SHOPPER_ID } from "@/lib/shoppers/shoppers";
+import { claimConnectionSignal } from "@/lib/http/connection-signals";
+import { toSearchParams } from "@/lib/http/search-params";
+import { getProvider } from "@/lib/llm/provider";
+import { parseRankingQuery, prepareRanking, type RankingQuery } from "@/lib/ranking/query";
+import { rememberedShopperId } from "@/lib/shoppers/request-shopper";
+import { getShopper, listShoppers } from "@/lib/shoppers/shoppers";
 
-interface HomeProps {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}
+/** `/`: the "Picked for you" grid, for `?shopper=` or the remembered shopper, narrowed by `?q=` and `?category=`. */
+export default async function Home({ searchParams }: PageProps<"/">) {
+  const params = toSearchParams(await searchParams);
+  const remembered = await rememberedShopperId();
+  if (!params.has("shopper")) params.set("shopper", remembered);
+  const query = parseRankingQuery(params);
+  const asked = query.ok ? query.value.shopper : undefined;
+  const headerShopper = asked !== undefined && (await getShopper(asked)) ? asked : remembered;
 
-function toParams(raw: Record<string, string | string[] | undefined>): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(raw)) {
-    for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) params.append(name, one);
-  }
-  if (!params.has("shopper")) params.set("shopper", DEFAULT_SHOPPER_ID);
-  return params;
-}
-
-async function Picks({ searchParams }: HomeProps) {
-  const query = parseRankingQuery(toParams(await searchParams));
-  if (!query.ok) return <p role="alert" className="text-red-700">{query.error}</p>;
-  const prepared = await prepareRanking(query.value, getConfig().maxCandidates);
-  if (!prepared.ok) return <p role="alert" className="text-red-700">{prepared.error}</p>;
-  return <RankedGrid input={prepared.value} />;
-}
-
-export default function Home(props: HomeProps) {
   return (
-    <main className="mx-auto max-w-6xl px-4 py-8">
-      <h1 className="mb-1 text-2xl font-semibold tracking-tight">Picked for you</h1>
-      <Suspense fallback={<p className="text-sm text-ink-soft">Preparing your picks…</p>}>
-        <Picks {...props} />
-      </Suspense>
-    </main>
+    <>
+      <Header shopperId={headerShopper} />
+      <main className="mx-auto max-w-6xl px-4 py-6 sm:py-8">
+        {query.ok ? (
+          <Suspense fallback={<PicksSkeleton />}>
+            <Picks query={query.value} />
+          </Suspense>
+        ) : (
+          <Notice title="We could not run that search">{query.error}.</Notice>
+        )}
+      </main>
+    </>
+  );
+}
+
+async function Picks({ query }: { query: RankingQuery }) {
+  const config = getConfig();
+  const prepared = await prepareRanking(query, config.maxCandidates);
+  if (!prepared.ok) {
+    if (prepared.unknown === "shopper") return <UnknownShopper id={query.shopper} />;
+    return <Notice title="Nothing to show there">{prepared.error}.</Notice>;
+  }
+  const { shopper, candidates, category } = prepared.value;
+  return (
+    <>
+      <PicksHeading shopper={shopper} q={query.q} category={category ?? undefined} provider={getProvider(config)} />
+      {candidates.length === 0 ? (
+        <Notice title="No products match">
+          Nothing in the catalog matches{query.q ? ` “${query.q}”` : ""}. Try another word, or browse a category.
+        </Notice>
+      ) : (
+        <RankedGrid input={prepared.value} clientGone={claimConnectionSignal(await headers())} />
+      )}
+    </>
+  );
+}
+
+async function UnknownShopper({ id }: { id: string }) {
+  const shoppers = await listShoppers();
+  return (
+    <Notice title={`We don’t know a shopper called “${id}”`}>
+      <p>Pick one of our demo shoppers:</p>
+      <ul className="mt-2 flex flex-wrap gap-2">
+        {shoppers.map((shopper) => (
+          <li key={shopper.id}>
+            <Link href={`/?shopper=${encodeURIComponent(shopper.id)}`} className="rounded-full bg-white px-3 py-1 font-medium text-ink shadow-sm hover:bg-paper-sunk">
+              {shopper.name}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </Notice>
   );
 }

@@ -12,6 +12,11 @@ export interface GridSnapshot {
 export interface GridStore {
   subscribe(listener: () => void): () => void;
   getSnapshot(): GridSnapshot;
+  /**
+   * Marks the grid as shown; the returned function marks it gone. When no view is left (after React has
+   * had its chance to remount, as StrictMode does) and the ranking is unfinished, `onAbandon` runs once.
+   */
+  retain(onAbandon: () => void): () => void;
 }
 
 export const EMPTY_GRID: GridSnapshot = { cards: [], summary: null, failed: false };
@@ -33,6 +38,9 @@ export function gridStoreFor(entries: AsyncIterable<GridEntry>): GridStore {
 
 function readIntoStore(entries: AsyncIterable<GridEntry>): GridStore {
   let snapshot = EMPTY_GRID;
+  let finished = false;
+  let views = 0;
+  let abandoned = false;
   const listeners = new Set<() => void>();
   const publish = (next: GridSnapshot) => {
     snapshot = next;
@@ -46,6 +54,8 @@ function readIntoStore(entries: AsyncIterable<GridEntry>): GridStore {
       }
     } catch {
       publish({ ...snapshot, failed: true });
+    } finally {
+      finished = true;
     }
   })();
   return {
@@ -54,5 +64,16 @@ function readIntoStore(entries: AsyncIterable<GridEntry>): GridStore {
       return () => listeners.delete(listener);
     },
     getSnapshot: () => snapshot,
+    retain(onAbandon) {
+      views += 1;
+      return () => {
+        views -= 1;
+        setTimeout(() => {
+          if (views > 0 || finished || abandoned) return;
+          abandoned = true;
+          onAbandon();
+        }, 0);
+      };
+    },
   };
 }

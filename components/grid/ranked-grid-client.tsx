@@ -1,6 +1,7 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
+import { useEffect, useSyncExternalStore } from "react";
+import { cancelRankingOnServer } from "./cancel-ranking";
 import { CardSkeleton } from "./card-skeleton";
 import type { GridEntry } from "./grid-entry";
 import { EMPTY_GRID, gridStoreFor } from "./grid-store";
@@ -10,6 +11,8 @@ interface RankedGridClientProps {
   entries: AsyncIterable<GridEntry>;
   /** How many candidates are being ranked: the placeholders hold their places. */
   total: number;
+  /** The server's id for this ranking: leaving the page cancels it. */
+  rankingId: string;
 }
 
 const getServerSnapshot = () => EMPTY_GRID;
@@ -18,10 +21,24 @@ const getServerSnapshot = () => EMPTY_GRID;
  * Appends each card the moment it arrives. Reading the stream in a store (not one Suspense boundary per
  * card) avoids React's batched reveal of Suspense boundaries, so cards appear one at a time.
  */
-export function RankedGridClient({ entries, total }: RankedGridClientProps) {
+export function RankedGridClient({ entries, total, rankingId }: RankedGridClientProps) {
   const store = gridStoreFor(entries);
   const { cards, summary, failed } = useSyncExternalStore(store.subscribe, store.getSnapshot, getServerSnapshot);
   const done = summary !== null || failed;
+
+  // A client-side navigation or a new ranking unmounts this grid; closing the tab fires pagehide.
+  useEffect(() => {
+    const cancel = () => cancelRankingOnServer(rankingId);
+    const release = store.retain(cancel);
+    const onPageHide = () => {
+      if (store.getSnapshot().summary === null) cancel();
+    };
+    window.addEventListener("pagehide", onPageHide);
+    return () => {
+      window.removeEventListener("pagehide", onPageHide);
+      release();
+    };
+  }, [store, rankingId]);
   const placeholders = done ? 0 : Math.max(total - cards.length, 0);
 
   return (

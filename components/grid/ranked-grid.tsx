@@ -1,9 +1,8 @@
 import { getProducts } from "@/lib/catalog/catalog";
 import type { Product } from "@/lib/catalog/types";
-import { getConfig } from "@/lib/config/env";
-import { getProvider } from "@/lib/llm/provider";
+import { registerRanking } from "@/lib/ranking/live-rankings";
 import type { RankingInput } from "@/lib/ranking/rank-products";
-import { rankProducts } from "@/lib/ranking/rank-products";
+import { startRanking } from "@/lib/ranking/start-ranking";
 import { abortOnExit } from "@/lib/stream/abort-on-exit";
 import { ProductCard } from "@/components/product/product-card";
 import type { GridEntry } from "./grid-entry";
@@ -11,39 +10,50 @@ import { RankedGridClient } from "./ranked-grid-client";
 
 interface RankedGridProps {
   input: RankingInput;
+  /** Aborts when the page's client disconnects. */
+  clientGone?: AbortSignal;
 }
 
 const FIRST_ROW = 4;
 
 /** Renders each ranked item as a server card, as the pipeline releases it. */
-async function* renderCards(input: RankingInput, signal: AbortSignal): AsyncGenerator<GridEntry, void, undefined> {
-  const config = getConfig();
+async function* renderCards(input: RankingInput, signal: AbortSignal, done: () => void): AsyncGenerator<GridEntry, void, undefined> {
   const byId = new Map<string, Product>(input.candidates.map((product) => [product.id, product]));
-  for await (const event of rankProducts(input, {
-    provider: getProvider(config),
-    firstItemTimeoutMs: config.firstItemTimeoutMs,
-    stallTimeoutMs: config.stallTimeoutMs,
-    signal,
-  })) {
-    if (event.type === "done") {
-      yield { type: "done", summary: event };
-      continue;
+  try {
+    for await (const event of startRanking(input, signal)) {
+      if (event.type === "done") {
+        yield { type: "done", summary: event };
+        continue;
+      }
+      const product = byId.get(event.id) ?? (await getProducts([event.id]))[0];
+      if (!product) continue;
+      yield {
+        type: "card",
+        id: event.id,
+        rank: event.rank,
+        source: event.source,
+        card: <ProductCard product={product} item={event} priority={event.rank <= FIRST_ROW} />,
+      };
     }
-    const product = byId.get(event.id) ?? (await getProducts([event.id]))[0];
-    if (!product) continue;
-    yield {
-      type: "card",
-      id: event.id,
-      rank: event.rank,
-      source: event.source,
-      card: <ProductCard product={product} item={event} priority={event.rank <= FIRST_ROW} />,
-    };
+  } finally {
+    done();
   }
 }
 
-/** The "Picked for you" grid: starts the model at request time and streams cards into the page. */
-export function RankedGrid({ input }: RankedGridProps) {
+/**
+ * The "Picked for you" grid: starts the model at request time and streams cards into the page. It stops the
+ * model when the client disconnects, and when the page says it is gone: a client-side navigation away keeps
+ * the document's connection open, so the ranking gets an id the page can cancel it by.
+ */
+export function RankedGrid({ input, clientGone }: RankedGridProps) {
   const leave = new AbortController();
-  const entries = abortOnExit(renderCards(input, leave.signal), leave);
-  return <RankedGridClient entries={entries} total={input.candidates.length} />;
+  if (clientGone) {
+    if (clientGone.aborted) leave.abort();
+    else clientGone.addEventListener("abort", () => leave.abort(), { once: true });
+  }
+  const rankingId = crypto.randomUUID();
+  const unregister = registerRanking(rankingId, leave);
+  leave.signal.addEventListener("abort", unregister, { once: true });
+  const entries = abortOnExit(renderCards(input, leave.signal, unregister), leave);
+  return <RankedGridClient entries={entries} total={input.candidates.length} rankingId={rankingId} />;
 }

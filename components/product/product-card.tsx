@@ -21,11 +21,20 @@ export function ProductCard({ product, item, priority = false }: ProductCardProp
       data-product-id={product.id}
       data-rank={item.rank}
       data-source={item.source}
-      className="group relative flex h-full flex-col overflow-hidden rounded-card border border-zinc-200 bg-paper-raised shadow-sm transition-shadow hover:shadow-md motion-safe:animate-card-in"
+      className="group relative flex h-full flex-col overflow-hidden rounded-card border border-zinc-200 bg-paper-raised shadow-sm transition-shadow focus-within:ring-2 focus-within:ring-brand hover:shadow-md motion-safe:animate-card-in"
     >
       <div className="relative aspect-square bg-paper-sunk">
         <Image src={product.image} alt="" fill sizes="(min-width: 1024px) 25vw, 50vw" className="object-cover" priority={priority} />
-        <span className="absolute left-2 top-2 rounded-full bg-white/90 px-2 py-0.5 text-xs font-semibold text-ink shadow-sm">#{item.rank}</span>
+        <span className="absolute left-2 top-2 rounded-full bg-white/90 px-2 py-0.5 text-xs font-semibold text-ink shadow-sm">
+          <span className="sr-only">Rank </span>#{item.rank}
+        </span>
+        <span
+          data-testid="card-source"
+          title={fromModel ? "Placed by the model for you" : "The model did not place it: shown in popular order"}
+          className={`absolute right-2 top-2 rounded-full px-2 py-0.5 text-[11px] font-medium shadow-sm ${fromModel ? "bg-brand text-white" : "bg-white/90 text-ink-soft"}`}
+        >
+          {fromModel ? "Picked for you" : "Popular"}
+        </span>
       </div>
       <div className="flex flex-1 flex-col gap-1 p-3">
         <p className="text-xs font-medium uppercase tracking-wide text-ink-faint">{product.brand}</p>
@@ -39,7 +48,7 @@ export function ProductCard({ product, item, priority = false }: ProductCardProp
           <Rating rating={product.rating} reviewCount={product.reviewCount} />
         </div>
         <p className="mt-1 line-clamp-3 text-xs leading-relaxed text-ink-soft" data-testid="card-reason">
-          <span className={fromModel ? "font-medium text-brand" : "font-medium text-ink-soft"}>{fromModel ? "Why: " : "Fallback: "}</span>
+          {fromModel ? <span className="font-medium text-brand">Why: </span> : null}
           {item.reason}
         </p>
       </div>

@@ -1,0 +1,77 @@
+import type { Metadata } from "next";
+import Image from "next/image";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AddToCartButton } from "@/components/cart/add-to-cart-button";
+import { Header } from "@/components/layout/header";
+import { Rating } from "@/components/product/rating";
+import { WhyPicked } from "@/components/product/why-picked";
+import { getCategory, getProduct } from "@/lib/catalog/catalog";
+import { formatPrice } from "@/lib/format/money";
+import { recentPickReason } from "@/lib/ranking/recent-picks";
+import { rememberedShopperId } from "@/lib/shoppers/request-shopper";
+import { getShopper } from "@/lib/shoppers/shoppers";
+
+export async function generateMetadata({ params }: PageProps<"/products/[id]">): Promise<Metadata> {
+  const product = await getProduct((await params).id);
+  return product ? { title: product.name, description: product.description } : { title: "Not found" };
+}
+
+/** `/products/<id>`: the product, and why the model picked it for this shopper when it did. */
+export default async function ProductPage({ params }: PageProps<"/products/[id]">) {
+  const product = await getProduct((await params).id);
+  if (!product) notFound();
+  const shopperId = await rememberedShopperId();
+  const [category, shopper] = await Promise.all([getCategory(product.category), getShopper(shopperId)]);
+  const reason = recentPickReason(shopperId, product.id);
+
+  return (
+    <>
+      <Header shopperId={shopperId} />
+      <main className="mx-auto max-w-6xl px-4 py-6 sm:py-10">
+        <nav aria-label="Breadcrumb" className="mb-4 text-sm text-ink-soft">
+          <Link href="/" className="hover:text-ink">
+            Picks
+          </Link>
+          {category ? (
+            <>
+              <span aria-hidden className="mx-2">/</span>
+              <Link href={`/?category=${category.slug}`} className="hover:text-ink">
+                {category.name}
+              </Link>
+            </>
+          ) : null}
+        </nav>
+        <article className="grid gap-6 md:grid-cols-2 md:gap-10" data-testid="product" data-product-id={product.id}>
+          <div className="relative aspect-square overflow-hidden rounded-card border border-zinc-200 bg-paper-sunk">
+            <Image src={product.image} alt={product.name} fill priority sizes="(min-width: 768px) 50vw, 100vw" className="object-cover" />
+          </div>
+          <div className="flex flex-col gap-4">
+            <div>
+              <p className="text-sm font-medium uppercase tracking-wide text-ink-faint">{product.brand}</p>
+              <h1 className="mt-1 text-3xl font-semibold tracking-tight">{product.name}</h1>
+              <div className="mt-2">
+                <Rating rating={product.rating} reviewCount={product.reviewCount} />
+              </div>
+            </div>
+            <p className="text-2xl font-semibold">{formatPrice(product.price)}</p>
+            <p className="leading-relaxed text-ink-soft">{product.description}</p>
+            {reason && shopper ? <WhyPicked reason={reason} shopperName={shopper.name} /> : null}
+            <div>
+              <AddToCartButton productName={product.name} />
+            </div>
+            <ul aria-label="Tags" className="flex flex-wrap gap-2">
+              {product.tags.map((tag) => (
+                <li key={tag}>
+                  <Link href={`/?q=${encodeURIComponent(tag)}`} className="rounded-full bg-paper-sunk px-3 py-1 text-xs text-ink-soft hover:text-ink">
+                    {tag}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </div>
+        </article>
+      </main>
+    </>
+  );
+}

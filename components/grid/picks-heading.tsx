@@ -1,0 +1,42 @@
+import Link from "next/link";
+import type { Category } from "@/lib/catalog/types";
+import type { ShopperProfile } from "@/lib/shoppers/types";
+
+interface PicksHeadingProps {
+  shopper: ShopperProfile;
+  q?: string;
+  category?: Category;
+  /** "simulated" or the openai model's name. */
+  provider: { name: string; model: string };
+}
+
+export function PicksHeading({ shopper, q, category, provider }: PicksHeadingProps) {
+  const filtered = q !== undefined || category !== undefined;
+  return (
+    <div className="mb-5 flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">Picked for you</h1>
+        <p className="mt-1 text-sm text-ink-soft">
+          {filtered ? (
+            <>
+              {q !== undefined ? <>Results for “<span className="font-medium text-ink">{q}</span>”</> : "Everything"}
+              {category ? <> in <span className="font-medium text-ink">{category.name}</span></> : null}
+              , ranked for {shopper.name}.{" "}
+              <Link href="/" className="font-medium text-brand underline-offset-2 hover:underline">
+                Clear
+              </Link>
+            </>
+          ) : (
+            <>
+              Ranked live for <span className="font-medium text-ink">{shopper.name}</span> · {shopper.tagline}
+            </>
+          )}
+        </p>
+      </div>
+      <p className="inline-flex items-center gap-2 self-start rounded-full bg-brand-soft px-3 py-1 text-xs font-medium text-brand sm:self-auto" data-testid="model-badge">
+        <span aria-hidden className="size-1.5 rounded-full bg-brand motion-safe:animate-pulse" />
+        {provider.name === "simulated" ? "Ranked by the simulated model (offline, no API key)" : `Ranked by ${provider.model}`}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import Link from "next/link";
+import { Suspense } from "react";
+import { CartCount } from "@/components/cart/cart-count";
+import { ShopperSwitcher } from "@/components/shopper/shopper-switcher";
+import { listCategories } from "@/lib/catalog/catalog";
+import { listShoppers } from "@/lib/shoppers/shoppers";
+import { CategoryNav } from "./category-nav";
+import { SearchBox } from "./search-box";
+
+interface HeaderProps {
+  shopperId: string;
+}
+
+/** Rendered by each page (not the layout): it shows the request's shopper, which a search-param navigation changes. */
+export async function Header({ shopperId }: HeaderProps) {
+  const [categories, shoppers] = await Promise.all([listCategories(), listShoppers()]);
+  return (
+    <header className="sticky top-0 z-20 border-b border-zinc-200 bg-white/90 backdrop-blur">
+      <div className="mx-auto flex max-w-6xl flex-col gap-2 px-4 pt-3">
+        <div className="flex items-center gap-3">
+          <Link href="/" className="flex items-center gap-2 text-lg font-bold tracking-tight">
+            <span aria-hidden className="grid size-8 place-items-center rounded-lg bg-ink text-sm text-white">A</span>
+            <span className="hidden sm:inline">Aisle</span>
+          </Link>
+          <Suspense fallback={<div className="h-10 flex-1" />}>
+            <SearchBox />
+          </Suspense>
+          <ShopperSwitcher shoppers={shoppers.map(({ id, name, tagline }) => ({ id, name, tagline }))} currentId={shopperId} />
+          <CartCount count={0} />
+        </div>
+        <Suspense fallback={<div className="h-10" />}>
+          <CategoryNav categories={categories} />
+        </Suspense>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,51 @@
+"use client";
+
+import Link from "next/link";
+import { useRef } from "react";
+
+interface ShopperOption {
+  id: string;
+  name: string;
+  tagline: string;
+}
+
+interface ShopperSwitcherProps {
+  shoppers: readonly ShopperOption[];
+  currentId: string;
+}
+
+/** Picks who is shopping: each profile is a link (`/?shopper=<id>`), so it works before JavaScript loads too. */
+export function ShopperSwitcher({ shoppers, currentId }: ShopperSwitcherProps) {
+  const menu = useRef<HTMLDetailsElement>(null);
+  const current = shoppers.find((shopper) => shopper.id === currentId);
+  return (
+    <details ref={menu} className="group relative" data-testid="shopper-switcher">
+      <summary className="flex h-10 cursor-pointer list-none items-center gap-2 rounded-full border border-zinc-300 bg-white px-3 text-sm hover:border-zinc-400 [&::-webkit-details-marker]:hidden">
+        <span className="grid size-6 place-items-center rounded-full bg-brand-soft text-xs font-semibold text-brand" aria-hidden>
+          {(current?.name ?? "?").charAt(0)}
+        </span>
+        <span className="hidden max-w-32 truncate sm:inline">{current?.name ?? "Choose a shopper"}</span>
+        <span className="sr-only sm:hidden">Shopping as {current?.name ?? "nobody"}</span>
+        <svg aria-hidden viewBox="0 0 20 20" className="size-4 text-ink-faint transition-transform group-open:rotate-180" fill="currentColor">
+          <path d="M5.5 7.5 10 12l4.5-4.5" stroke="currentColor" strokeWidth="1.5" fill="none" />
+        </svg>
+      </summary>
+      <ul className="absolute right-0 z-30 mt-2 w-72 overflow-hidden rounded-xl border border-zinc-200 bg-white p-1 shadow-lg" aria-label="Shoppers">
+        {shoppers.map((shopper) => (
+          <li key={shopper.id}>
+            <Link
+              href={`/?shopper=${encodeURIComponent(shopper.id)}`}
+              onClick={() => menu.current?.removeAttribute("open")}
+              aria-current={shopper.id === currentId ? "true" : undefined}
+              data-shopper-id={shopper.id}
+              className="block rounded-lg px-3 py-2 hover:bg-paper-sunk aria-[current]:bg-brand-soft"
+            >
+              <span className="block text-sm font-medium">{shopper.name}</span>
+              <span className="block text-xs text-ink-soft">{shopper.tagline}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}

@@ -1,0 +1,48 @@
+import { expect, test } from "@playwright/test";
+import { modelRequests, scriptRanking } from "./support/fake-model";
+import { shownRanking } from "./support/grid";
+import { OPENAI_APP_URL } from "./support/urls";
+
+// The app instance with the openai provider, talking to the local fake OpenAI server.
+test.use({ baseURL: OPENAI_APP_URL });
+
+const HOSTILE = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>`;
+
+async function lastModelRequest() {
+  const requests = await modelRequests();
+  return requests.at(-1);
+}
+
+test("a hostile reason from the model is shown as literal text and runs nothing", async ({ page }) => {
+  await scriptRanking({ reason: HOSTILE, gapMs: 1, chunkSize: 40 });
+  await page.goto("/?shopper=12345&category=books", { waitUntil: "commit" });
+  const ids = await shownRanking(page);
+  expect(ids.length).toBeGreaterThan(0);
+
+  const reasons = page.getByTestId("card-reason");
+  await expect(reasons.first()).toContainText(HOSTILE);
+  expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(await page.locator("[data-testid=ranked-grid] img[src='x'], [data-testid=ranked-grid] script").count()).toBe(0);
+  await expect(page.getByTestId("model-badge")).toHaveText("Ranked by fake-ranker");
+});
+
+test("leaving the page mid-stream by a link aborts the model request", async ({ page }) => {
+  await scriptRanking({ reason: "Slow and steady", gapMs: 60 });
+  await page.goto("/?shopper=12345", { waitUntil: "commit" });
+  await expect(page.getByTestId("ranked-card").first()).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId("ranked-grid")).toHaveAttribute("data-state", "streaming");
+
+  // A client-side navigation: the document's connection stays open, so the page must tell the server.
+  await page.getByRole("link", { name: "Books", exact: true }).click();
+  await expect(page).toHaveURL(/category=books/);
+  await expect.poll(async () => (await modelRequests())[0]?.aborted, { timeout: 10_000 }).toBe(true);
+  expect((await modelRequests())[0]?.finished).toBe(false);
+});
+
+test("closing the page mid-stream aborts the model request", async ({ page }) => {
+  await scriptRanking({ reason: "Slow and steady", gapMs: 60 });
+  await page.goto("/?shopper=12345", { waitUntil: "commit" });
+  await expect(page.getByTestId("ranked-card").first()).toBeVisible({ timeout: 20_000 });
+  await page.close();
+  await expect.poll(async () => (await lastModelRequest())?.aborted, { timeout: 10_000 }).toBe(true);
+});

@@ -1,0 +1,29 @@
+import { FAKE_MODEL_URL } from "./urls";
+
+// Drives the local fake OpenAI server that the "openai" app instance talks to.
+
+export interface FakeModelRequest {
+  aborted: boolean;
+  finished: boolean;
+  elementCloseTimes: number[];
+}
+
+async function control(path: string, body?: unknown): Promise<Response> {
+  const response = await fetch(`${FAKE_MODEL_URL}${path}`, {
+    method: body === undefined ? "GET" : "POST",
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`fake model ${path}: ${response.status} ${await response.text()}`);
+  return response;
+}
+
+/** The model ranks every candidate in the request's order, all with this reason, a chunk every `gapMs`. */
+export async function scriptRanking(options: { reason: string; gapMs: number; chunkSize?: number }): Promise<void> {
+  await control("/__reset", {});
+  await control("/__scenario", { kind: "rank", reason: options.reason, gapMs: options.gapMs, chunkSize: options.chunkSize ?? 4, firstDelayMs: 100 });
+}
+
+export async function modelRequests(): Promise<FakeModelRequest[]> {
+  return (await (await control("/__requests")).json()) as FakeModelRequest[];
+}

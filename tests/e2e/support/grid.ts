@@ -1,0 +1,26 @@
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
+
+/** Waits for the grid to finish streaming and returns the product ids in the order shown. */
+export async function shownRanking(page: Page): Promise<string[]> {
+  await expect(page.getByTestId("ranked-grid")).toHaveAttribute("data-state", "done", { timeout: 45_000 });
+  return page.getByTestId("ranked-card").evaluateAll((cards) => cards.map((card) => card.getAttribute("data-product-id") ?? ""));
+}
+
+interface ApiLine {
+  type: "item" | "done";
+  id?: string;
+  source?: string;
+}
+
+/** The ids GET /api/rankings ranks for a query, in its order. */
+export async function apiRanking(request: APIRequestContext, query: string): Promise<string[]> {
+  const response = await request.get(`/api/rankings?${query}`);
+  expect(response.status()).toBe(200);
+  return (await response.text())
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line) as ApiLine)
+    .flatMap((line) => (line.type === "item" && line.id ? [line.id] : []));
+}
+
+export const isSeedProduct = (id: string) => /^(10|[1-9])$/.test(id);

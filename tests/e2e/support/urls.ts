@@ -1,0 +1,13 @@
+// Where the e2e suite's servers listen (playwright.config.ts starts them).
+
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+/** The app with the simulated model. */
+export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
+
+export const FAKE_MODEL_PORT = Number(process.env.E2E_FAKE_MODEL_PORT ?? 4010);
+/** The local OpenAI-compatible fake server; its control endpoints are /__scenario, /__requests, /__reset. */
+export const FAKE_MODEL_URL = `http://127.0.0.1:${FAKE_MODEL_PORT}`;
+
+export const OPENAI_APP_PORT = Number(process.env.E2E_OPENAI_APP_PORT ?? 3101);
+/** The app with the openai provider, pointed at the fake server. */
+export const OPENAI_APP_URL = `http://127.0.0.1:${OPENAI_APP_PORT}`;
