@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useSearchParams } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 import type { Category } from "@/lib/catalog/types";
 
 interface CategoryNavProps {
@@ -9,6 +9,7 @@ interface CategoryNavProps {
 }
 
 export function CategoryNav({ categories }: CategoryNavProps) {
+  const onPicks = usePathname() === "/";
   const active = useSearchParams().get("category");
   const link = (href: string, label: string, current: boolean) => (
     <Link
@@ -24,8 +25,8 @@ export function CategoryNav({ categories }: CategoryNavProps) {
   );
   return (
     <nav aria-label="Categories" className="-mx-1 flex gap-1 overflow-x-auto px-1 pb-2">
-      {link("/", "All picks", !active)}
-      {categories.map((category) => link(`/?category=${category.slug}`, category.name, active === category.slug))}
+      {link("/", "All picks", onPicks && !active)}
+      {categories.map((category) => link(`/?category=${category.slug}`, category.name, onPicks && active === category.slug))}
     </nav>
   );
 }

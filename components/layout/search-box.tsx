@@ -19,7 +19,7 @@ export function SearchBox() {
         key={params.get("q") ?? ""}
         defaultValue={params.get("q") ?? ""}
         maxLength={200}
-        placeholder="Search products, brands, tags…"
+        placeholder="Search products, brands…"
         className="h-10 w-full rounded-full border border-zinc-300 bg-white pl-4 pr-10 text-sm placeholder:text-ink-faint focus:border-brand focus:outline-none focus:ring-2 focus:ring-brand/20"
       />
       {category ? <input type="hidden" name="category" value={category} /> : null}

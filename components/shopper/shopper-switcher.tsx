@@ -24,7 +24,7 @@ export function ShopperSwitcher({ shoppers, currentId }: ShopperSwitcherProps) {
         <span className="grid size-6 place-items-center rounded-full bg-brand-soft text-xs font-semibold text-brand" aria-hidden>
           {(current?.name ?? "?").charAt(0)}
         </span>
-        <span className="hidden max-w-32 truncate sm:inline">{current?.name ?? "Choose a shopper"}</span>
+        <span className="hidden max-w-44 truncate sm:inline">{current?.name ?? "Choose a shopper"}</span>
         <span className="sr-only sm:hidden">Shopping as {current?.name ?? "nobody"}</span>
         <svg aria-hidden viewBox="0 0 20 20" className="size-4 text-ink-faint transition-transform group-open:rotate-180" fill="currentColor">
           <path d="M5.5 7.5 10 12l4.5-4.5" stroke="currentColor" strokeWidth="1.5" fill="none" />
