@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { BROWSER_COOKIE, BROWSER_COOKIE_OPTIONS, parseBrowserId } from "@/lib/browser/browser-id";
 import { shareConnectionSignal } from "@/lib/http/connection-signals";
 import { SHOPPER_COOKIE } from "@/lib/shoppers/current";
 import { getShopper } from "@/lib/shoppers/shoppers";
@@ -6,26 +7,31 @@ import { getShopper } from "@/lib/shoppers/shoppers";
 const YEAR = 60 * 60 * 24 * 365;
 
 /**
- * Two jobs before a page renders:
- * - `?shopper=<id>` selects a shopper and remembers it in a cookie. Server Components cannot set cookies,
- *   so it happens here; the request's own cookie is updated too, so this very render sees the new shopper.
+ * Before a page renders:
+ * - every browser gets its random id (its cart and live signals hang off it);
+ * - `?shopper=<id>` selects a shopper and remembers it in a cookie.
+ * Server Components cannot set cookies, so both happen here, on the response and on the request itself,
+ * so that this very render sees them.
  * - The picks page learns when its client disconnects, to stop the model request (see connection-signals).
  */
 export async function proxy(request: NextRequest) {
+  const set: [string, string, typeof BROWSER_COOKIE_OPTIONS][] = [];
+  if (!parseBrowserId(request.cookies.get(BROWSER_COOKIE)?.value)) {
+    set.push([BROWSER_COOKIE, crypto.randomUUID(), BROWSER_COOKIE_OPTIONS]);
+  }
+  const chosen = request.nextUrl.searchParams.get("shopper");
+  if (chosen !== null && request.cookies.get(SHOPPER_COOKIE)?.value !== chosen && (await getShopper(chosen))) {
+    set.push([SHOPPER_COOKIE, chosen, { ...BROWSER_COOKIE_OPTIONS, maxAge: YEAR }]);
+  }
+  for (const [name, value] of set) request.cookies.set(name, value);
+
   const headers = new Headers(request.headers);
   if (request.nextUrl.pathname === "/") shareConnectionSignal(headers, request.signal);
-
-  const chosen = request.nextUrl.searchParams.get("shopper");
-  const remember = chosen !== null && request.cookies.get(SHOPPER_COOKIE)?.value !== chosen && (await getShopper(chosen)) !== undefined;
-  if (remember) {
-    request.cookies.set(SHOPPER_COOKIE, chosen);
-    headers.set("cookie", request.headers.get("cookie") ?? "");
-  }
   const response = NextResponse.next({ request: { headers } });
-  if (remember) response.cookies.set(SHOPPER_COOKIE, chosen, { path: "/", maxAge: YEAR, sameSite: "lax", httpOnly: true });
+  for (const [name, value, options] of set) response.cookies.set(name, value, options);
   return response;
 }
 
 export const config = {
-  matcher: ["/", "/products/:id*"],
+  matcher: ["/", "/products/:id*", "/cart"],
 };

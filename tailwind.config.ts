@@ -15,13 +15,6 @@ const config: Config = {
         sans: ["var(--font-sans)", "ui-sans-serif", "system-ui", "sans-serif"],
       },
       borderRadius: { card: "1rem" },
-      keyframes: {
-        "card-in": {
-          from: { opacity: "0", transform: "translateY(8px) scale(0.98)" },
-          to: { opacity: "1", transform: "none" },
-        },
-      },
-      animation: { "card-in": "card-in 320ms cubic-bezier(0.2, 0.8, 0.2, 1) both" },
     },
   },
 };

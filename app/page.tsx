@@ -6,7 +6,9 @@ import { PicksHeading } from "@/components/grid/picks-heading";
 import { RankedGrid } from "@/components/grid/ranked-grid";
 import { Header } from "@/components/layout/header";
 import { Notice } from "@/components/layout/notice";
+import { RecordVisit } from "@/components/signals/record-visit";
 import { getConfig } from "@/lib/config/env";
+import { currentBrowserId } from "@/lib/browser/current-browser";
 import { claimConnectionSignal } from "@/lib/http/connection-signals";
 import { toSearchParams } from "@/lib/http/search-params";
 import { getProvider } from "@/lib/llm/provider";
@@ -41,7 +43,7 @@ export default async function Home({ searchParams }: PageProps<"/">) {
 
 async function Picks({ query }: { query: RankingQuery }) {
   const config = getConfig();
-  const prepared = await prepareRanking(query, config.maxCandidates);
+  const prepared = await prepareRanking(query, config.maxCandidates, await currentBrowserId());
   if (!prepared.ok) {
     if (prepared.unknown === "shopper") return <UnknownShopper id={query.shopper} />;
     return <Notice title="Nothing to show there">{prepared.error}.</Notice>;
@@ -49,6 +51,8 @@ async function Picks({ query }: { query: RankingQuery }) {
   const { shopper, candidates, category } = prepared.value;
   return (
     <>
+      {query.q ? <RecordVisit visit={{ kind: "search", query: query.q }} /> : null}
+      {category ? <RecordVisit visit={{ kind: "category", category: category.slug }} /> : null}
       <PicksHeading shopper={shopper} q={query.q} category={category ?? undefined} provider={getProvider(config)} />
       {candidates.length === 0 ? (
         <Notice title="No products match">

@@ -7,7 +7,10 @@ export function CardSkeleton() {
         <div className="h-3 w-1/3 rounded bg-paper-sunk" />
         <div className="h-4 w-4/5 rounded bg-paper-sunk" />
         <div className="h-4 w-2/5 rounded bg-paper-sunk" />
-        <div className="mt-1 h-8 w-full rounded bg-paper-sunk" />
+        <div className="mt-1 h-12 w-full rounded bg-paper-sunk" />
+        <div className="mt-auto pt-2">
+          <div className="h-8 w-24 rounded-full bg-paper-sunk" />
+        </div>
       </div>
     </div>
   );

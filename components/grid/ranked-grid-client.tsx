@@ -1,32 +1,58 @@
 "use client";
 
-import { useEffect, useSyncExternalStore } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { cancelRankingOnServer } from "./cancel-ranking";
 import { CardSkeleton } from "./card-skeleton";
 import type { GridEntry } from "./grid-entry";
-import { EMPTY_GRID, gridStoreFor } from "./grid-store";
+import { EMPTY_GRID, gridStoreFor, type CardEntry, type GridSnapshot, type GridStore } from "./grid-store";
+import { useFlip } from "./use-flip";
 
 interface RankedGridClientProps {
   /** Server-rendered cards, streamed one by one as the pipeline validates them. */
   entries: AsyncIterable<GridEntry>;
-  /** How many candidates are being ranked: the placeholders hold their places. */
-  total: number;
+  /** The products being ranked: placeholders hold the places not ranked yet. */
+  candidateIds: readonly string[];
   /** The server's id for this ranking: leaving the page cancels it. */
   rankingId: string;
 }
 
 const getServerSnapshot = () => EMPTY_GRID;
 
+/** The cards a ranking shows: its own, then (while it streams) the previous ranking's cards it has not placed yet. */
+function visibleCards({ cards, summary, failed }: GridSnapshot, previous: readonly CardEntry[], candidates?: ReadonlySet<string>): CardEntry[] {
+  if (summary !== null || failed) return [...cards];
+  const placed = new Set(cards.map((card) => card.id));
+  return [...cards, ...previous.filter((card) => !placed.has(card.id) && (!candidates || candidates.has(card.id)))];
+}
+
 /**
  * Appends each card the moment it arrives. Reading the stream in a store (not one Suspense boundary per
  * card) avoids React's batched reveal of Suspense boundaries, so cards appear one at a time.
+ *
+ * A new ranking (a cart change, a search, a filter) arrives as a new stream while this component stays:
+ * the previous cards stay on screen, dimmed, after the new ranking's cards, and each re-ranked card glides
+ * to its new place as it arrives. The grid is never blank.
  */
-export function RankedGridClient({ entries, total, rankingId }: RankedGridClientProps) {
+export function RankedGridClient({ entries, candidateIds, rankingId }: RankedGridClientProps) {
   const store = gridStoreFor(entries);
   const { cards, summary, failed } = useSyncExternalStore(store.subscribe, store.getSnapshot, getServerSnapshot);
   const done = summary !== null || failed;
 
-  // A client-side navigation or a new ranking unmounts this grid; closing the tab fires pagehide.
+  // When a new ranking arrives, the cards the old one showed stay on screen until the new one places them.
+  const [tracked, setTracked] = useState<{ store: GridStore; previous: readonly CardEntry[] }>({ store, previous: [] });
+  let previous = tracked.previous;
+  if (tracked.store !== store) {
+    previous = visibleCards(tracked.store.getSnapshot(), tracked.previous);
+    setTracked({ store, previous });
+  }
+  const visible = visibleCards({ cards, summary, failed }, previous, new Set(candidateIds));
+  const placeholders = done ? 0 : Math.max(candidateIds.length - visible.length, 0);
+  const reranking = visible.length > cards.length;
+
+  const list = useRef<HTMLOListElement>(null);
+  useFlip(list);
+
+  // A client-side navigation or a new ranking unmounts this stream's view; closing the tab fires pagehide.
   useEffect(() => {
     const cancel = () => cancelRankingOnServer(rankingId);
     const release = store.retain(cancel);
@@ -39,25 +65,36 @@ export function RankedGridClient({ entries, total, rankingId }: RankedGridClient
       release();
     };
   }, [store, rankingId]);
-  const placeholders = done ? 0 : Math.max(total - cards.length, 0);
 
+  const total = candidateIds.length;
   return (
     <div>
-      <p role="status" aria-live="polite" className="mb-3 text-sm text-ink-soft" data-testid="ranking-status">
+      <p role="status" aria-live="polite" className="mb-3 min-h-5 text-sm text-ink-soft" data-testid="ranking-status">
         {failed
           ? `The ranking stopped early: showing ${cards.length} of ${total}.`
           : done
-            ? `All ${cards.length} ranked${summary && summary.fallback > 0 ? ` (${summary.fallback} in popular order)` : ""}.`
-            : `${cards.length} of ${total} ranked…`}
+            ? `All ${cards.length} ranked${summary && summary.fallback > 0 ? ` (${summary.fallback} in popular order)` : ""}.${
+                summary?.replay ? " Replayed from a stored ranking: no model call." : ""
+              }`
+            : `${reranking ? "Re-ranking: " : ""}${cards.length} of ${total} ranked…`}
       </p>
       <ol
+        ref={list}
         data-testid="ranked-grid"
         data-state={done ? "done" : "streaming"}
+        data-replay={summary?.replay ? "true" : undefined}
         aria-busy={!done}
         className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4"
       >
-        {cards.map((entry) => (
-          <li key={entry.id}>{entry.card}</li>
+        {visible.map((entry, index) => (
+          <li
+            key={entry.id}
+            data-flip-key={entry.id}
+            data-stale={index >= cards.length ? "true" : undefined}
+            className="transition-opacity duration-300 data-[stale=true]:opacity-50"
+          >
+            {entry.card}
+          </li>
         ))}
         {Array.from({ length: placeholders }, (_, index) => (
           <li key={`placeholder-${index}`} aria-hidden>

@@ -1,7 +1,7 @@
 import { getProducts } from "@/lib/catalog/catalog";
 import type { Product } from "@/lib/catalog/types";
 import { registerRanking } from "@/lib/ranking/live-rankings";
-import type { RankingInput } from "@/lib/ranking/rank-products";
+import type { PreparedRanking } from "@/lib/ranking/query";
 import { startRanking } from "@/lib/ranking/start-ranking";
 import { abortOnExit } from "@/lib/stream/abort-on-exit";
 import { ProductCard } from "@/components/product/product-card";
@@ -9,7 +9,7 @@ import type { GridEntry } from "./grid-entry";
 import { RankedGridClient } from "./ranked-grid-client";
 
 interface RankedGridProps {
-  input: RankingInput;
+  input: PreparedRanking;
   /** Aborts when the page's client disconnects. */
   clientGone?: AbortSignal;
 }
@@ -17,7 +17,7 @@ interface RankedGridProps {
 const FIRST_ROW = 4;
 
 /** Renders each ranked item as a server card, as the pipeline releases it. */
-async function* renderCards(input: RankingInput, signal: AbortSignal, done: () => void): AsyncGenerator<GridEntry, void, undefined> {
+async function* renderCards(input: PreparedRanking, signal: AbortSignal, done: () => void): AsyncGenerator<GridEntry, void, undefined> {
   const byId = new Map<string, Product>(input.candidates.map((product) => [product.id, product]));
   try {
     for await (const event of startRanking(input, signal)) {
@@ -55,5 +55,5 @@ export function RankedGrid({ input, clientGone }: RankedGridProps) {
   const unregister = registerRanking(rankingId, leave);
   leave.signal.addEventListener("abort", unregister, { once: true });
   const entries = abortOnExit(renderCards(input, leave.signal, unregister), leave);
-  return <RankedGridClient entries={entries} total={input.candidates.length} rankingId={rankingId} />;
+  return <RankedGridClient entries={entries} candidateIds={input.candidates.map((product) => product.id)} rankingId={rankingId} />;
 }

@@ -2,6 +2,8 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { CartCount } from "@/components/cart/cart-count";
 import { ShopperSwitcher } from "@/components/shopper/shopper-switcher";
+import { currentBrowserId } from "@/lib/browser/current-browser";
+import { cartCount } from "@/lib/cart/cart";
 import { listCategories } from "@/lib/catalog/catalog";
 import { listShoppers } from "@/lib/shoppers/shoppers";
 import { CategoryNav } from "./category-nav";
@@ -13,7 +15,7 @@ interface HeaderProps {
 
 /** Rendered by each page (not the layout): it shows the request's shopper, which a search-param navigation changes. */
 export async function Header({ shopperId }: HeaderProps) {
-  const [categories, shoppers] = await Promise.all([listCategories(), listShoppers()]);
+  const [categories, shoppers, count] = await Promise.all([listCategories(), listShoppers(), currentBrowserId().then(cartCount)]);
   return (
     <header className="sticky top-0 z-20 border-b border-zinc-200 bg-white/90 backdrop-blur">
       <div className="mx-auto flex max-w-6xl flex-col gap-2 px-4 pt-3">
@@ -26,7 +28,7 @@ export async function Header({ shopperId }: HeaderProps) {
             <SearchBox />
           </Suspense>
           <ShopperSwitcher shoppers={shoppers.map(({ id, name, tagline }) => ({ id, name, tagline }))} currentId={shopperId} />
-          <CartCount count={0} />
+          <CartCount count={count} />
         </div>
         <Suspense fallback={<div className="h-10" />}>
           <CategoryNav categories={categories} />

@@ -1,6 +1,7 @@
 import Image from "next/image";
 import Link from "next/link";
 import type { Product } from "@/lib/catalog/types";
+import { AddToCartButton } from "@/components/cart/add-to-cart-button";
 import { formatPrice } from "@/lib/format/money";
 import type { RankedItem } from "@/lib/ranking/events";
 import { Rating } from "./rating";
@@ -21,7 +22,7 @@ export function ProductCard({ product, item, priority = false }: ProductCardProp
       data-product-id={product.id}
       data-rank={item.rank}
       data-source={item.source}
-      className="group relative flex h-full flex-col overflow-hidden rounded-card border border-zinc-200 bg-paper-raised shadow-sm transition-shadow focus-within:ring-2 focus-within:ring-brand hover:shadow-md motion-safe:animate-card-in"
+      className="group relative flex h-full flex-col overflow-hidden rounded-card border border-zinc-200 bg-paper-raised shadow-sm transition-shadow focus-within:ring-2 focus-within:ring-brand hover:shadow-md"
     >
       <div className="relative aspect-square bg-paper-sunk">
         <Image src={product.image} alt="" fill sizes="(min-width: 1024px) 25vw, 50vw" className="object-cover" priority={priority} />
@@ -51,6 +52,9 @@ export function ProductCard({ product, item, priority = false }: ProductCardProp
           {fromModel ? <span className="font-medium text-brand">Why: </span> : null}
           {item.reason}
         </p>
+        <div className="mt-auto pt-2">
+          <AddToCartButton productId={product.id} productName={product.name} size="small" />
+        </div>
       </div>
     </article>
   );

@@ -1,28 +1,41 @@
-import { CATEGORIES } from "./data/categories";
-import { PRODUCTS } from "./data/products";
-import { byBaseline, matchesQuery, queryTerms } from "./search";
+import { and, asc, desc, eq, inArray, like, sql, type SQL } from "drizzle-orm";
+import { getDb } from "@/lib/db/client";
+import { categories, products } from "@/lib/db/schema";
+import { queryTerms } from "./search";
 import type { Category, Product } from "./types";
 
-// The one door to catalog data: pages, the API and the ranker call these, never the data files.
-// Async because the data moves into the database.
+// The one door to catalog data: pages, the API and the ranker call these, never the tables.
 
-const productsById = new Map(PRODUCTS.map((product) => [product.id, product]));
-const categoriesBySlug = new Map(CATEGORIES.map((category) => [category.slug, category]));
+type ProductRow = typeof products.$inferSelect;
+
+function toProduct({ priceCents, searchText: _searchText, ...row }: ProductRow): Product {
+  return { ...row, price: priceCents / 100 };
+}
 
 export async function listCategories(): Promise<readonly Category[]> {
-  return CATEGORIES;
+  const db = await getDb();
+  return db.select({ slug: categories.slug, name: categories.name, blurb: categories.blurb }).from(categories).orderBy(asc(categories.position));
 }
 
 export async function getCategory(slug: string): Promise<Category | undefined> {
-  return categoriesBySlug.get(slug);
+  const db = await getDb();
+  const [row] = await db.select({ slug: categories.slug, name: categories.name, blurb: categories.blurb }).from(categories).where(eq(categories.slug, slug));
+  return row;
 }
 
 export async function getProduct(id: string): Promise<Product | undefined> {
-  return productsById.get(id);
+  const db = await getDb();
+  const [row] = await db.select().from(products).where(eq(products.id, id));
+  return row && toProduct(row);
 }
 
+/** The products with these ids that exist, in the order asked. */
 export async function getProducts(ids: readonly string[]): Promise<Product[]> {
-  return ids.flatMap((id) => productsById.get(id) ?? []);
+  if (ids.length === 0) return [];
+  const db = await getDb();
+  const rows = await db.select().from(products).where(inArray(products.id, [...ids]));
+  const byId = new Map(rows.map((row) => [row.id, toProduct(row)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 export interface CandidateQuery {
@@ -32,10 +45,24 @@ export interface CandidateQuery {
   limit: number;
 }
 
-/** Products matching the search and category, in baseline order: what the model is asked to rank. */
+/** LIKE treats % and _ as wildcards: a search for "100%" means the text. */
+function containing(term: string): string {
+  return `%${term.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
+/** The order shown before (and without) a model: rating weighted by how many people rated it. */
+const baseline = sql`${products.rating} * log(${products.reviewCount} + 10.0)`;
+
+/** Products matching every word of the search and the category, in baseline order: what the model ranks. */
 export async function findCandidates({ q = "", category, limit }: CandidateQuery): Promise<Product[]> {
-  const terms = queryTerms(q);
-  return PRODUCTS.filter((product) => (!category || product.category === category) && matchesQuery(product, terms))
-    .sort(byBaseline)
-    .slice(0, limit);
+  const db = await getDb();
+  const filters: SQL[] = queryTerms(q).map((term) => like(products.searchText, containing(term)));
+  if (category) filters.push(eq(products.category, category));
+  const rows = await db
+    .select()
+    .from(products)
+    .where(and(...filters))
+    .orderBy(desc(baseline), asc(sql`length(${products.id})`), asc(products.id))
+    .limit(limit);
+  return rows.map(toProduct);
 }

@@ -5,13 +5,14 @@ export function queryTerms(q: string): string[] {
   return q.toLowerCase().split(/\s+/).filter((term) => term.length > 0);
 }
 
-function haystack(product: Product): string {
-  return [product.name, product.brand, product.kind, product.description, ...product.tags].join(" \u0000 ").toLowerCase();
+/** What a search looks in: name, brand, kind, description and tags, lowercased (stored with each product). */
+export function searchText(product: Product): string {
+  return [product.name, product.brand, product.kind, product.description, ...product.tags].join("\n").toLowerCase();
 }
 
 export function matchesQuery(product: Product, terms: readonly string[]): boolean {
   if (terms.length === 0) return true;
-  const text = haystack(product);
+  const text = searchText(product);
   return terms.every((term) => text.includes(term));
 }
 

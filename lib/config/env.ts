@@ -12,6 +12,8 @@ const envSchema = z.object({
   AISLE_MAX_CANDIDATES: z.coerce.number().int().min(1).max(1000).default(100),
   AISLE_FIRST_ITEM_TIMEOUT_MS: milliseconds(20_000),
   AISLE_STALL_TIMEOUT_MS: milliseconds(10_000),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL").optional(),
+  AISLE_DATA_DIR: z.string().min(1).default(".data/pglite"),
 });
 
 export interface AisleConfig {
@@ -21,6 +23,8 @@ export interface AisleConfig {
   maxCandidates: number;
   firstItemTimeoutMs: number;
   stallTimeoutMs: number;
+  /** PostgreSQL when set; else embedded PGlite in `dataDir` ("memory://" keeps it in memory). */
+  database: { url: string | undefined; dataDir: string };
 }
 
 /** Reads the configuration from an environment (DESIGN §4); throws one clear message naming every bad variable. */
@@ -44,6 +48,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     maxCandidates: e.AISLE_MAX_CANDIDATES,
     firstItemTimeoutMs: e.AISLE_FIRST_ITEM_TIMEOUT_MS,
     stallTimeoutMs: e.AISLE_STALL_TIMEOUT_MS,
+    database: { url: e.DATABASE_URL, dataDir: e.AISLE_DATA_DIR },
   };
 }
 

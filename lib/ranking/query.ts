@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { findCandidates, getCategory } from "@/lib/catalog/catalog";
 import { categorySlugSchema, type Category } from "@/lib/catalog/types";
-import { getLiveSignals, getShopper } from "@/lib/shoppers/shoppers";
+import { getLiveSignals } from "@/lib/signals/live-signals";
+import { getShopper } from "@/lib/shoppers/shoppers";
 import { shopperIdSchema } from "@/lib/shoppers/types";
 import type { RankingInput } from "./rank-products";
 
@@ -38,11 +39,14 @@ export function parseRankingQuery(params: URLSearchParams): Checked<RankingQuery
   return { ok: true, value };
 }
 
-/** A ranking ready to start, and the category it is narrowed to (for headings). */
-export type PreparedRanking = RankingInput & { category: Category | null };
+/** A ranking ready to start, and the search and category it is narrowed to. */
+export type PreparedRanking = RankingInput & { q: string | undefined; category: Category | null };
 
-/** Looks up what a query names; an unknown shopper or category is an error, not an empty ranking. */
-export async function prepareRanking(query: RankingQuery, maxCandidates: number): Promise<Checked<PreparedRanking> & { unknown?: "shopper" | "category" }> {
+/**
+ * Looks up what a query names; an unknown shopper or category is an error, not an empty ranking.
+ * The live signals are the browser's (its cart, views, searches), when there is one.
+ */
+export async function prepareRanking(query: RankingQuery, maxCandidates: number, browserId?: string): Promise<Checked<PreparedRanking> & { unknown?: "shopper" | "category" }> {
   const [shopper, category] = await Promise.all([
     getShopper(query.shopper),
     query.category ? getCategory(query.category) : Promise.resolve(null),
@@ -50,8 +54,8 @@ export async function prepareRanking(query: RankingQuery, maxCandidates: number)
   if (!shopper) return { ok: false, error: `unknown shopper "${query.shopper}"`, unknown: "shopper" };
   if (category === undefined) return { ok: false, error: `unknown category "${query.category}"`, unknown: "category" };
   const [signals, candidates] = await Promise.all([
-    getLiveSignals(shopper.id),
+    getLiveSignals(browserId),
     findCandidates({ q: query.q, category: query.category, limit: maxCandidates }),
   ]);
-  return { ok: true, value: { shopper, signals, candidates, category } };
+  return { ok: true, value: { shopper, signals, candidates, q: query.q, category } };
 }

@@ -1,22 +1,60 @@
 import { getConfig } from "@/lib/config/env";
 import { getProvider } from "@/lib/llm/provider";
-import type { RankingEvent } from "./events";
-import { rankProducts, type RankingInput } from "./rank-products";
+import { inputsFingerprint } from "@/lib/signals/live-signals";
+import type { RankedItem, RankingEvent } from "./events";
+import type { PreparedRanking } from "./query";
+import { rankProducts } from "./rank-products";
 import { rememberPick } from "./recent-picks";
+import { findStoredRanking, storeRanking, type RankingKey, type StoredRanking } from "./stored-rankings";
 
 /**
- * A ranking with this server's configuration (provider, deadlines), as the page and the API both run it.
- * The model's reasons are remembered for the product pages.
+ * A ranking as the page and the API both run it: replayed from storage when the same shopper, signals,
+ * candidates, query and model were ranked before; else ranked by the configured model and, when the
+ * model finished its answer, stored. The model's reasons are remembered for the product pages.
  */
-export async function* startRanking(input: RankingInput, signal: AbortSignal): AsyncGenerator<RankingEvent, void, undefined> {
+export async function* startRanking(prepared: PreparedRanking, signal: AbortSignal): AsyncGenerator<RankingEvent, void, undefined> {
   const config = getConfig();
-  for await (const event of rankProducts(input, {
-    provider: getProvider(config),
+  const provider = getProvider(config);
+  const key: RankingKey = {
+    shopperId: prepared.shopper.id,
+    inputsFingerprint: inputsFingerprint(prepared.signals, prepared.candidates.map((product) => product.id)),
+    q: prepared.q ?? "",
+    category: prepared.category?.slug ?? "",
+    provider: provider.name,
+    model: provider.model,
+  };
+  const stored = prepared.candidates.length > 0 ? await findStoredRanking(key) : undefined;
+  if (stored) {
+    yield* replay(stored);
+    return;
+  }
+
+  const items: RankedItem[] = [];
+  for await (const event of rankProducts(prepared, {
+    provider,
     firstItemTimeoutMs: config.firstItemTimeoutMs,
     stallTimeoutMs: config.stallTimeoutMs,
     signal,
   })) {
-    if (event.type === "item" && event.source === "model") rememberPick(input.shopper.id, event.id, event.reason);
+    if (event.type === "item") {
+      items.push(event);
+      if (event.source === "model") rememberPick(prepared.shopper.id, event.id, event.reason);
+    } else if (event.outcome === "complete" && !signal.aborted) {
+      // Only an answer the model finished is worth replaying; a timeout or an error is not.
+      await storeRanking(key, { items, summary: event }).catch((error: unknown) => {
+        console.error(JSON.stringify({ scope: "ranking", event: "store-failed", error: String(error) }));
+      });
+    }
     yield event;
   }
+}
+
+async function* replay({ items, summary }: StoredRanking): AsyncGenerator<RankingEvent, void, undefined> {
+  const started = performance.now();
+  let firstItemMs: number | null = null;
+  for (const item of items) {
+    firstItemMs ??= Math.round(performance.now() - started);
+    yield item;
+  }
+  yield { ...summary, replay: true, firstItemMs, totalMs: Math.round(performance.now() - started) };
 }

@@ -1,22 +1,21 @@
-import { PROFILES } from "./data/profiles";
-import { NO_SIGNALS, type LiveSignals, type ShopperProfile } from "./types";
+import { asc, eq } from "drizzle-orm";
+import { getDb } from "@/lib/db/client";
+import { shoppers } from "@/lib/db/schema";
+import type { ShopperProfile } from "./types";
 
-// The one door to shopper data.
-
-const profilesById = new Map(PROFILES.map((profile) => [profile.id, profile]));
+// The one door to shopper profiles.
 
 /** The shopper a first visit gets, so the demo works at once. */
 export const DEFAULT_SHOPPER_ID = "12345";
 
 export async function listShoppers(): Promise<readonly ShopperProfile[]> {
-  return PROFILES;
+  const db = await getDb();
+  const rows = await db.select({ profile: shoppers.profile }).from(shoppers).orderBy(asc(shoppers.position));
+  return rows.map((row) => row.profile);
 }
 
 export async function getShopper(id: string): Promise<ShopperProfile | undefined> {
-  return profilesById.get(id);
-}
-
-/** What the shopper is doing now. Nothing is recorded yet, so no signals. */
-export async function getLiveSignals(_shopperId: string): Promise<LiveSignals> {
-  return NO_SIGNALS;
+  const db = await getDb();
+  const [row] = await db.select({ profile: shoppers.profile }).from(shoppers).where(eq(shoppers.id, id));
+  return row?.profile;
 }

@@ -10,7 +10,13 @@ describe("readConfig", () => {
       maxCandidates: 100,
       firstItemTimeoutMs: 20_000,
       stallTimeoutMs: 10_000,
+      database: { url: undefined, dataDir: ".data/pglite" },
     });
+  });
+
+  it("uses PostgreSQL when DATABASE_URL is set, and refuses a URL that is not postgres", () => {
+    expect(readConfig({ DATABASE_URL: "postgres://aisle@127.0.0.1:5433/aisle" }).database.url).toBe("postgres://aisle@127.0.0.1:5433/aisle");
+    expect(() => readConfig({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL/);
   });
 
   it("uses openai when a key is set, and honours AISLE_PROVIDER over it", () => {

@@ -1,4 +1,5 @@
 import type { NextRequest } from "next/server";
+import { BROWSER_COOKIE, parseBrowserId } from "@/lib/browser/browser-id";
 import { getConfig } from "@/lib/config/env";
 import { ndjsonStream } from "@/lib/ranking/ndjson";
 import { parseRankingQuery, prepareRanking } from "@/lib/ranking/query";
@@ -15,7 +16,9 @@ export async function GET(request: NextRequest): Promise<Response> {
   const query = parseRankingQuery(request.nextUrl.searchParams);
   if (!query.ok) return badRequest(query.error);
   const config = getConfig();
-  const prepared = await prepareRanking(query.value, config.maxCandidates);
+  // A browser calling its own store ranks with its signals; a bare client (curl) has none.
+  const browserId = parseBrowserId(request.cookies.get(BROWSER_COOKIE)?.value);
+  const prepared = await prepareRanking(query.value, config.maxCandidates, browserId);
   if (!prepared.ok) return badRequest(prepared.error);
 
   // The client leaving (request aborted or body cancelled) aborts the model request.

@@ -8,7 +8,9 @@ import { Rating } from "@/components/product/rating";
 import { WhyPicked } from "@/components/product/why-picked";
 import { getCategory, getProduct } from "@/lib/catalog/catalog";
 import { formatPrice } from "@/lib/format/money";
+import { RecordVisit } from "@/components/signals/record-visit";
 import { recentPickReason } from "@/lib/ranking/recent-picks";
+import { latestStoredReason } from "@/lib/ranking/stored-rankings";
 import { rememberedShopperId } from "@/lib/shoppers/request-shopper";
 import { getShopper } from "@/lib/shoppers/shoppers";
 
@@ -23,11 +25,13 @@ export default async function ProductPage({ params }: PageProps<"/products/[id]"
   if (!product) notFound();
   const shopperId = await rememberedShopperId();
   const [category, shopper] = await Promise.all([getCategory(product.category), getShopper(shopperId)]);
-  const reason = recentPickReason(shopperId, product.id);
+  // The live ranking's reason first (it may still be streaming), else the latest stored one.
+  const reason = recentPickReason(shopperId, product.id) ?? (await latestStoredReason(shopperId, product.id));
 
   return (
     <>
       <Header shopperId={shopperId} />
+      <RecordVisit visit={{ kind: "view", productId: product.id }} />
       <main className="mx-auto max-w-6xl px-4 py-6 sm:py-10">
         <nav aria-label="Breadcrumb" className="mb-4 text-sm text-ink-soft">
           <Link href="/" className="hover:text-ink">
@@ -58,7 +62,7 @@ export default async function ProductPage({ params }: PageProps<"/products/[id]"
             <p className="leading-relaxed text-ink-soft">{product.description}</p>
             {reason && shopper ? <WhyPicked reason={reason} shopperName={shopper.name} /> : null}
             <div>
-              <AddToCartButton productName={product.name} />
+              <AddToCartButton productId={product.id} productName={product.name} />
             </div>
             <ul aria-label="Tags" className="flex flex-wrap gap-2">
               {product.tags.map((tag) => (

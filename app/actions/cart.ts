@@ -1,0 +1,34 @@
+"use server";
+
+import { ensureBrowserId } from "@/lib/browser/current-browser";
+import { addToCartInput, firstProblem, removeFromCartInput, setQuantityInput } from "@/lib/cart/cart-input";
+import { addToCart as add, removeFromCart as remove, setCartQuantity, type CartChange } from "@/lib/cart/cart";
+import { recordEvent } from "@/lib/signals/events";
+import { rememberedShopperId } from "@/lib/shoppers/request-shopper";
+
+// The cart's verbs. Each checks its input, changes this browser's cart, records the signal, and answers
+// with the result or a sentence for the shopper; the page refreshes itself after a change.
+
+export async function addToCart(input: unknown): Promise<CartChange> {
+  const parsed = addToCartInput.safeParse(input);
+  if (!parsed.success) return { ok: false, error: firstProblem(parsed.error) };
+  const browserId = await ensureBrowserId();
+  const result = await add(browserId, parsed.data.productId, parsed.data.quantity);
+  if (result.ok) await recordEvent(browserId, await rememberedShopperId(), { kind: "cart-add", productId: parsed.data.productId });
+  return result;
+}
+
+export async function setQuantity(input: unknown): Promise<CartChange> {
+  const parsed = setQuantityInput.safeParse(input);
+  if (!parsed.success) return { ok: false, error: firstProblem(parsed.error) };
+  return setCartQuantity(await ensureBrowserId(), parsed.data.productId, parsed.data.quantity);
+}
+
+export async function removeFromCart(input: unknown): Promise<CartChange> {
+  const parsed = removeFromCartInput.safeParse(input);
+  if (!parsed.success) return { ok: false, error: firstProblem(parsed.error) };
+  const browserId = await ensureBrowserId();
+  const result = await remove(browserId, parsed.data.productId);
+  if (result.ok) await recordEvent(browserId, await rememberedShopperId(), { kind: "cart-remove", productId: parsed.data.productId });
+  return result;
+}

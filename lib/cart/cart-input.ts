@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { MAX_QUANTITY } from "@/lib/db/schema";
+
+// What the cart's server actions accept: checked here, because anyone can post anything to an action.
+
+const productId = z.string({ error: "Which product?" }).regex(/^[0-9]{1,12}$/, "That is not a product id.");
+const quantity = z
+  .number({ error: "The quantity must be a number." })
+  .int("The quantity must be a whole number.")
+  .min(1, "The quantity must be at least 1.")
+  .max(MAX_QUANTITY, `At most ${MAX_QUANTITY} of one product fit in a cart.`);
+
+export const addToCartInput = z.object({ productId, quantity: quantity.default(1) });
+export const setQuantityInput = z.object({ productId, quantity });
+export const removeFromCartInput = z.object({ productId });
+
+/** The first problem, as a sentence for the shopper. */
+export function firstProblem(error: z.ZodError): string {
+  return error.issues[0]?.message ?? "That request is not valid.";
+}

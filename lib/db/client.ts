@@ -1,0 +1,77 @@
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { getConfig } from "@/lib/config/env";
+import { processSingleton } from "@/lib/process/process-singleton";
+import * as schema from "./schema";
+import { seedDatabase } from "./seed";
+
+/** The database, whichever driver is behind it: the query API is the same. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+const MIGRATIONS = { migrationsFolder: path.join(process.cwd(), "drizzle") };
+/** Any fixed number: every Aisle process takes this lock to migrate and seed, one at a time. */
+const MIGRATION_LOCK = 7_413_221;
+
+interface Connection {
+  db: Db;
+  close(): Promise<void>;
+}
+
+/** PostgreSQL at `url`: migrations and seed run under an advisory lock, so two servers can start together. */
+async function connectPostgres(url: string): Promise<Connection> {
+  const { Pool } = await import("pg");
+  const { drizzle } = await import("drizzle-orm/node-postgres");
+  const { migrate } = await import("drizzle-orm/node-postgres/migrator");
+  const pool = new Pool({ connectionString: url, max: 10 });
+  const client = await pool.connect();
+  try {
+    await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
+    const locked = drizzle({ client, schema });
+    await migrate(locked, MIGRATIONS);
+    await seedDatabase(locked);
+  } finally {
+    await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => undefined);
+    client.release();
+  }
+  return { db: drizzle({ client: pool, schema }), close: () => pool.end() };
+}
+
+/** Embedded PGlite in a directory (or in memory): one process at a time may open a directory. */
+async function connectPglite(dataDir: string): Promise<Connection> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const { migrate } = await import("drizzle-orm/pglite/migrator");
+  const inMemory = dataDir === "memory://";
+  // PGlite creates its own directory but not the ones above it (.data/ on a fresh clone).
+  if (!inMemory) await mkdir(path.dirname(path.resolve(dataDir)), { recursive: true });
+  const client = inMemory ? new PGlite() : new PGlite(path.resolve(dataDir));
+  const db = drizzle({ client, schema });
+  await migrate(db, MIGRATIONS);
+  await seedDatabase(db);
+  return { db, close: () => client.close() };
+}
+
+function connect(): Promise<Connection> {
+  const { url, dataDir } = getConfig().database;
+  return url ? connectPostgres(url) : connectPglite(dataDir);
+}
+
+// One connection per process (pages, route handlers and the proxy are bundled apart), opened on first use.
+const state = processSingleton("database", () => ({ connection: undefined as Promise<Connection> | undefined }));
+
+/** The migrated, seeded database. */
+export async function getDb(): Promise<Db> {
+  state.connection ??= connect().catch((error: unknown) => {
+    state.connection = undefined; // let the next request try again
+    throw error;
+  });
+  return (await state.connection).db;
+}
+
+/** Closes the connection (tests, shutdown); the next `getDb` opens a new one. */
+export async function closeDb(): Promise<void> {
+  const connection = state.connection;
+  state.connection = undefined;
+  if (connection) await (await connection).close();
+}

@@ -1,0 +1,31 @@
+import { CATEGORIES } from "@/lib/catalog/data/categories";
+import { PRODUCTS } from "@/lib/catalog/data/products";
+import { searchText } from "@/lib/catalog/search";
+import { PROFILES } from "@/lib/shoppers/data/profiles";
+import type { Db } from "./client";
+import { categories, products, shoppers } from "./schema";
+
+/** Fills an empty database from the typed catalog and profiles; rows that exist are left as they are. */
+export async function seedDatabase(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(categories)
+      .values(CATEGORIES.map((category, position) => ({ ...category, position })))
+      .onConflictDoNothing();
+    await tx
+      .insert(products)
+      .values(
+        PRODUCTS.map(({ price, ...product }) => ({
+          ...product,
+          tags: [...product.tags],
+          priceCents: Math.round(price * 100),
+          searchText: searchText({ ...product, price }),
+        })),
+      )
+      .onConflictDoNothing();
+    await tx
+      .insert(shoppers)
+      .values(PROFILES.map((profile, position) => ({ id: profile.id, profile, position })))
+      .onConflictDoNothing();
+  });
+}

@@ -1,0 +1,60 @@
+import { and, desc, eq, sql } from "drizzle-orm";
+import { getDb } from "@/lib/db/client";
+import { rankings } from "@/lib/db/schema";
+import type { RankedItem, RankingSummary } from "./events";
+
+/** What a ranking was computed from: the same key means the same answer, replayed without a model call. */
+export interface RankingKey {
+  shopperId: string;
+  /** Live signals and candidate ids (see inputsFingerprint). */
+  inputsFingerprint: string;
+  q: string;
+  category: string;
+  provider: string;
+  model: string;
+}
+
+export interface StoredRanking {
+  items: RankedItem[];
+  summary: RankingSummary;
+}
+
+function matching(key: RankingKey) {
+  return and(
+    eq(rankings.shopperId, key.shopperId),
+    eq(rankings.inputsFingerprint, key.inputsFingerprint),
+    eq(rankings.q, key.q),
+    eq(rankings.category, key.category),
+    eq(rankings.provider, key.provider),
+    eq(rankings.model, key.model),
+  );
+}
+
+export async function findStoredRanking(key: RankingKey): Promise<StoredRanking | undefined> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ items: rankings.items, summary: rankings.summary })
+    .from(rankings)
+    .where(matching(key))
+    .orderBy(desc(rankings.createdAt))
+    .limit(1);
+  return row;
+}
+
+export async function storeRanking(key: RankingKey, ranking: StoredRanking): Promise<void> {
+  const db = await getDb();
+  await db.insert(rankings).values({ id: crypto.randomUUID(), ...key, ...ranking });
+}
+
+/** The model's reason in the shopper's latest stored ranking that placed this product, if any. */
+export async function latestStoredReason(shopperId: string, productId: string): Promise<string | undefined> {
+  const db = await getDb();
+  const placed = JSON.stringify([{ id: productId, source: "model" }]);
+  const [row] = await db
+    .select({ items: rankings.items })
+    .from(rankings)
+    .where(and(eq(rankings.shopperId, shopperId), sql`${rankings.items} @> ${placed}::jsonb`))
+    .orderBy(desc(rankings.createdAt))
+    .limit(1);
+  return row?.items.find((item) => item.id === productId)?.reason;
+}
