@@ -33,12 +33,13 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `npx next start -p ${E2E_PORT} -H 127.0.0.1`,
+      // Each app instance has its own embedded database, fresh for every run (PGlite: one process per directory).
+      command: `rm -rf .data/e2e-simulated && npx next start -p ${E2E_PORT} -H 127.0.0.1`,
       // A 400 (no shopper) says the server is up without starting a ranking.
       url: `${E2E_BASE_URL}/api/rankings`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
-      env: { AISLE_PROVIDER: "simulated", AISLE_SIM_TTFT_MS: "300", AISLE_SIM_TOKENS_PER_SECOND: "120" },
+      env: { AISLE_PROVIDER: "simulated", AISLE_SIM_TTFT_MS: "300", AISLE_SIM_TOKENS_PER_SECOND: "120", AISLE_DATA_DIR: ".data/e2e-simulated" },
     },
     {
       // The Node running the tests (24+): it runs the TypeScript file directly.
@@ -48,7 +49,7 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
-      command: `npx next start -p ${OPENAI_APP_PORT} -H 127.0.0.1`,
+      command: `rm -rf .data/e2e-openai && npx next start -p ${OPENAI_APP_PORT} -H 127.0.0.1`,
       url: `${OPENAI_APP_URL}/api/rankings`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
@@ -58,6 +59,7 @@ export default defineConfig({
         OPENAI_BASE_URL: `${FAKE_MODEL_URL}/v1`,
         OPENAI_MODEL: "fake-ranker",
         AISLE_STALL_TIMEOUT_MS: "5000",
+        AISLE_DATA_DIR: ".data/e2e-openai",
       },
     },
   ],

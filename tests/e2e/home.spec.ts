@@ -1,9 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { cardArrivals, recordCardArrivals } from "./support/arrivals";
-import { apiRanking, isSeedProduct, shownRanking } from "./support/grid";
+import { apiRanking, isSeedProduct, shownRanking, uniqueSignals } from "./support/grid";
 
 test.describe("the picks grid, simulated model", () => {
   test("cards stream in one at a time, then the grid is done with every product once, MacBook Air first of the seed's ten", async ({ page, request }) => {
+    await uniqueSignals(page);
     await recordCardArrivals(page);
     await page.goto("/?shopper=12345", { waitUntil: "commit" });
     const ids = await shownRanking(page);
@@ -22,7 +23,7 @@ test.describe("the picks grid, simulated model", () => {
 
     const ranks = await page.getByTestId("ranked-card").evaluateAll((cards) => cards.map((card) => Number(card.getAttribute("data-rank"))));
     expect(ranks).toEqual(ranks.map((_, index) => index + 1));
-    await expect(page.getByRole("status")).toHaveText(`All ${ids.length} ranked.`);
+    await expect(page.getByTestId("ranking-status")).toHaveText(`All ${ids.length} ranked.`);
     await expect(page.getByTestId("model-badge")).toContainText("simulated model");
     await expect(page.getByTestId("cart-count")).toHaveText("0");
   });

@@ -24,3 +24,16 @@ export async function apiRanking(request: APIRequestContext, query: string): Pro
 }
 
 export const isSeedProduct = (id: string) => /^(10|[1-9])$/.test(id);
+
+/**
+ * Gives this browser a signal no other test has (a search for a made-up word), so its next ranking is
+ * computed by the model, not replayed from one another test stored.
+ */
+export async function uniqueSignals(page: Page): Promise<void> {
+  const word = `zz${Math.random().toString(36).slice(2, 10)}`;
+  // The search is recorded by a server action once the page is shown.
+  const recorded = page.waitForResponse((response) => response.request().method() === "POST" && response.url().includes(`q=${word}`));
+  await page.goto(`/?q=${word}`);
+  await expect(page.getByTestId("notice")).toContainText("No products match");
+  await recorded;
+}

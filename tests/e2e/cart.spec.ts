@@ -1,0 +1,90 @@
+import { expect, test } from "@playwright/test";
+import { shownRanking, uniqueSignals } from "./support/grid";
+
+interface ApiLine {
+  type: "item" | "done";
+  id?: string;
+  replay?: boolean;
+  totalMs?: number;
+}
+
+test.describe("cart and live re-ranking", () => {
+  test("adding the MacBook Air re-ranks the grid in place: never blank, the picks mention the cart, the count survives a reload", async ({ page }) => {
+    await uniqueSignals(page);
+    await page.goto("/?shopper=12345", { waitUntil: "commit" });
+    const before = await shownRanking(page);
+    await expect(page.getByTestId("cart-count")).toHaveText("0");
+    // A marker that a page load would wipe: the re-rank must happen in this document.
+    await page.evaluate(() => ((window as { __sameDocument?: boolean }).__sameDocument = true));
+
+    await page.locator("[data-testid=ranked-card][data-product-id='1']").getByTestId("add-to-cart").click();
+    await expect(page.getByTestId("cart-count")).toHaveText("1");
+    const grid = page.getByTestId("ranked-grid");
+    await expect(grid).toHaveAttribute("data-state", "streaming");
+    expect(await page.getByTestId("ranked-card").count()).toBe(before.length);
+
+    const after = await shownRanking(page);
+    expect(await page.evaluate(() => (window as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+    expect([...after].sort()).toEqual([...before].sort());
+    expect(after).not.toEqual(before);
+    await expect(page.getByTestId("card-reason").filter({ hasText: "in your cart" }).first()).toBeVisible();
+
+    await page.reload({ waitUntil: "commit" });
+    await expect(page.getByTestId("cart-count")).toHaveText("1");
+    // Same browser, same signals: the stored ranking is replayed, in the same order.
+    expect(await shownRanking(page)).toEqual(after);
+    await expect(page.getByTestId("ranking-status")).toContainText("Replayed from a stored ranking");
+  });
+
+  test("each browser has its own cart", async ({ page, browser }) => {
+    await page.goto("/products/4");
+    await page.getByTestId("add-to-cart").click();
+    await expect(page.getByTestId("cart-count")).toHaveText("1");
+
+    const other = await browser.newContext();
+    const otherPage = await other.newPage();
+    await otherPage.goto("/cart");
+    await expect(otherPage.getByTestId("cart-count")).toHaveText("0");
+    await expect(otherPage.getByText("Your cart is empty.")).toBeVisible();
+    await other.close();
+
+    await page.goto("/cart");
+    await expect(page.getByTestId("cart-line")).toHaveCount(1);
+    await expect(page.getByTestId("cart-line").first()).toHaveAttribute("data-product-id", "4");
+  });
+
+  test("the cart page sets quantities and totals; too many is refused with a message and nothing written", async ({ page }) => {
+    await page.goto("/products/10");
+    await page.getByTestId("add-to-cart").click();
+    await expect(page.getByTestId("cart-count")).toHaveText("1");
+
+    await page.goto("/cart");
+    await page.getByTestId("cart-quantity").selectOption("20");
+    await expect(page.getByTestId("cart-count")).toHaveText("20");
+    await expect(page.getByTestId("cart-subtotal")).toHaveText("$379.80");
+
+    await page.goto("/products/10");
+    await page.getByTestId("add-to-cart").click();
+    await expect(page.getByTestId("add-to-cart-message")).toHaveText("At most 20 of one product fit in a cart.");
+    await page.reload();
+    await expect(page.getByTestId("cart-count")).toHaveText("20");
+
+    await page.goto("/cart");
+    await page.getByTestId("cart-remove").click();
+    await expect(page.getByText("Your cart is empty.")).toBeVisible();
+    await expect(page.getByTestId("cart-count")).toHaveText("0");
+  });
+
+  test("a repeated ranking request is replayed from storage: same order, replay true, no model call", async ({ request }) => {
+    const lines = async () =>
+      (await (await request.get("/api/rankings?shopper=12345&q=headphones")).text())
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line) as ApiLine);
+    const first = await lines();
+    const second = await lines();
+    const ids = (all: ApiLine[]) => all.filter((line) => line.type === "item").map((line) => line.id);
+    expect(ids(second)).toEqual(ids(first));
+    expect(second.at(-1)).toMatchObject({ type: "done", replay: true });
+  });
+});
