@@ -9,7 +9,8 @@ export default defineConfig({
     include: ["tests/unit/**/*.test.ts", "lib/**/*.test.ts", "tests/support/**/*.test.ts"],
     environment: "node",
     // Each test worker gets its own embedded database in memory (DATABASE_URL, when set, wins).
-    env: { AISLE_DATA_DIR: "memory://" },
+    // The simulated model at full speed: tests assert order and content, never timing.
+    env: { AISLE_DATA_DIR: "memory://", AISLE_SIM_TTFT_MS: "0", AISLE_SIM_TOKENS_PER_SECOND: "100000" },
     testTimeout: 20_000,
   },
 });

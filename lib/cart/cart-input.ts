@@ -10,9 +10,11 @@ const quantity = z
   .min(1, "The quantity must be at least 1.")
   .max(MAX_QUANTITY, `At most ${MAX_QUANTITY} of one product fit in a cart.`);
 
-export const addToCartInput = z.object({ productId, quantity: quantity.default(1) });
-export const setQuantityInput = z.object({ productId, quantity });
-export const removeFromCartInput = z.object({ productId });
+const NOT_AN_OBJECT = { error: "That request is not valid." };
+
+export const addToCartInput = z.object({ productId, quantity: quantity.default(1) }, NOT_AN_OBJECT);
+export const setQuantityInput = z.object({ productId, quantity }, NOT_AN_OBJECT);
+export const removeFromCartInput = z.object({ productId }, NOT_AN_OBJECT);
 
 /** The first problem, as a sentence for the shopper. */
 export function firstProblem(error: z.ZodError): string {

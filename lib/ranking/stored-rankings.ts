@@ -1,7 +1,8 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { rankings } from "@/lib/db/schema";
-import type { RankedItem, RankingSummary } from "./events";
+import { z } from "zod";
+import { rankedItemSchema, rankingSummarySchema, type RankedItem, type RankingSummary } from "./events";
 
 /** What a ranking was computed from: the same key means the same answer, replayed without a model call. */
 export interface RankingKey {
@@ -30,6 +31,9 @@ function matching(key: RankingKey) {
   );
 }
 
+// What is read back is checked like any other input: a row written by an older version may not fit.
+const storedRankingSchema = z.object({ items: z.array(rankedItemSchema), summary: rankingSummarySchema });
+
 export async function findStoredRanking(key: RankingKey): Promise<StoredRanking | undefined> {
   const db = await getDb();
   const [row] = await db
@@ -38,7 +42,8 @@ export async function findStoredRanking(key: RankingKey): Promise<StoredRanking 
     .where(matching(key))
     .orderBy(desc(rankings.createdAt))
     .limit(1);
-  return row;
+  const stored = storedRankingSchema.safeParse(row);
+  return stored.success ? stored.data : undefined;
 }
 
 export async function storeRanking(key: RankingKey, ranking: StoredRanking): Promise<void> {

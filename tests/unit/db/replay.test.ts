@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { addToCart } from "@/lib/cart/cart";
+import type { RankingEvent, RankingSummary } from "@/lib/ranking/events";
+import { prepareRanking } from "@/lib/ranking/query";
+import { startRanking } from "@/lib/ranking/start-ranking";
+import { latestStoredReason } from "@/lib/ranking/stored-rankings";
+import { recordEvent } from "@/lib/signals/events";
+
+async function rank(browserId: string, q?: string, signal = new AbortController().signal) {
+  const prepared = await prepareRanking({ shopper: "12345", q }, 100, browserId);
+  if (!prepared.ok) throw new Error(prepared.error);
+  const events: RankingEvent[] = [];
+  for await (const event of startRanking(prepared.value, signal)) events.push(event);
+  const done = events.at(-1) as RankingSummary;
+  return { ids: events.flatMap((event) => (event.type === "item" ? [event.id] : [])), reasons: events, done };
+}
+
+/** A browser whose signals no other test shares. */
+async function freshBrowser(): Promise<string> {
+  const browser = crypto.randomUUID();
+  await recordEvent(browser, "12345", { kind: "search", query: `unique ${browser}` });
+  return browser;
+}
+
+describe("stored rankings (database)", () => {
+  it("replays the same request from storage: same items, replay true", async () => {
+    const browser = await freshBrowser();
+    const first = await rank(browser, "headphones");
+    expect(first.done).toMatchObject({ type: "done", replay: false, outcome: "complete" });
+    const second = await rank(browser, "headphones");
+    expect(second.done).toMatchObject({ type: "done", replay: true, ranked: first.done.ranked, model: first.done.model });
+    expect(second.reasons).toEqual([...first.reasons.slice(0, -1), second.done]);
+  });
+
+  it("ranks again when the signals change (a cart add), and the new reasons mention the cart", async () => {
+    const browser = await freshBrowser();
+    const before = await rank(browser);
+    await addToCart(browser, "1", 1);
+    const after = await rank(browser);
+    expect(after.done.replay).toBe(false);
+    expect(after.ids).not.toEqual(before.ids);
+    expect(after.reasons.some((event) => event.type === "item" && event.reason.includes("in your cart"))).toBe(true);
+  });
+
+  it("does not store a ranking whose consumer left", async () => {
+    const browser = await freshBrowser();
+    const leave = new AbortController();
+    const prepared = await prepareRanking({ shopper: "12345", q: "tent" }, 100, browser);
+    if (!prepared.ok) throw new Error(prepared.error);
+    for await (const event of startRanking(prepared.value, leave.signal)) {
+      if (event.type === "item") leave.abort();
+    }
+    expect((await rank(browser, "tent")).done.replay).toBe(false);
+  });
+
+  it("finds the model's latest stored reason for a product page", async () => {
+    const browser = await freshBrowser();
+    const { reasons } = await rank(browser, "kindle");
+    const kindle = reasons.find((event) => event.type === "item" && event.id === "4");
+    expect(kindle?.type === "item" && (await latestStoredReason("12345", "4"))).toBeTruthy();
+  });
+});
