@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { shownRanking, uniqueSignals } from "./support/grid";
+import { apiRanking, shownRanking, uniqueSignals } from "./support/grid";
 
 interface ApiLine {
   type: "item" | "done";
@@ -34,6 +34,23 @@ test.describe("cart and live re-ranking", () => {
     // Same browser, same signals: the stored ranking is replayed, in the same order.
     expect(await shownRanking(page)).toEqual(after);
     await expect(page.getByTestId("ranking-status")).toContainText("Replayed from a stored ranking");
+  });
+
+  test("a filter re-ranks in place: the grid keeps the cards that still match while the new ranking streams", async ({ page, request }) => {
+    await uniqueSignals(page);
+    await page.goto("/?shopper=12345", { waitUntil: "commit" });
+    const everything = await shownRanking(page);
+    await page.evaluate(() => ((window as { __sameDocument?: boolean }).__sameDocument = true));
+
+    await page.getByRole("link", { name: "Electronics", exact: true }).click();
+    await expect(page.getByTestId("ranked-grid")).toHaveAttribute("data-state", "streaming");
+    expect(await page.getByTestId("ranked-card").count()).toBeGreaterThan(0);
+
+    const electronics = await shownRanking(page);
+    expect(await page.evaluate(() => (window as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+    expect([...electronics].sort()).toEqual([...(await apiRanking(request, "shopper=12345&category=electronics"))].sort());
+    expect(electronics.length).toBeLessThan(everything.length);
+    expect(await page.locator("[data-stale]").count()).toBe(0);
   });
 
   test("each browser has its own cart", async ({ page, browser }) => {
