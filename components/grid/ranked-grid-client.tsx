@@ -83,6 +83,7 @@ export function RankedGridClient({ entries, candidateIds, rankingId }: RankedGri
         data-testid="ranked-grid"
         data-state={done ? "done" : "streaming"}
         data-replay={summary?.replay ? "true" : undefined}
+        data-first-item-ms={summary?.firstItemMs ?? undefined}
         aria-busy={!done}
         className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4"
       >

@@ -85,7 +85,8 @@ export class JsonArrayScanner {
   /** Whether the value is an element we release (else a root member we skip). */
   private isElement = false;
   private capturing = false;
-  private parts: string[] = [];
+  /** The current element's text so far (string concatenation: V8 joins the pieces lazily, once). */
+  private text = "";
   private length = 0;
   private elementCount = 0;
   private inArray = false;
@@ -112,16 +113,18 @@ export class JsonArrayScanner {
       switch (this.mode) {
         case Mode.Value: {
           if (this.inString) {
-            // Tight loop over string content: only `\` and `"` matter.
+            // Tight loop over string content: only `\` and `"` matter (state in locals while it runs).
+            let escaped = this.escaped;
             for (; i < n; i++) {
               const c = chunk.charCodeAt(i);
-              if (this.escaped) this.escaped = false;
-              else if (c === BACKSLASH) this.escaped = true;
+              if (escaped) escaped = false;
+              else if (c === BACKSLASH) escaped = true;
               else if (c === QUOTE) {
                 this.inString = false;
                 break;
               }
             }
+            this.escaped = escaped;
             if (i === n) break;
             if (this.depth === 0) {
               events = this.finishValue(chunk, start, i + 1, events);
@@ -239,7 +242,7 @@ export class JsonArrayScanner {
     this.mode = Mode.Value;
     this.isElement = isElement;
     this.capturing = isElement;
-    this.parts = [];
+    this.text = "";
     this.length = 0;
     this.escaped = false;
     this.inString = code === QUOTE;
@@ -255,9 +258,9 @@ export class JsonArrayScanner {
     if (!this.capturing) return;
     if (this.length > this.maxElementChars) {
       this.capturing = false;
-      this.parts = [];
+      this.text = "";
     } else {
-      this.parts.push(chunk.slice(start, endExclusive));
+      this.text += start === 0 && endExclusive === chunk.length ? chunk : chunk.slice(start, endExclusive);
     }
   }
 
@@ -272,14 +275,13 @@ export class JsonArrayScanner {
     if (!this.capturing) {
       list.push({ type: "rejected", index, reason: "too-large", detail: `element of ${this.length} characters is over the ${this.maxElementChars}-character cap` });
     } else {
-      const text = this.parts.length === 1 ? (this.parts[0] as string) : this.parts.join("");
       try {
-        list.push({ type: "element", index, value: JSON.parse(text) });
+        list.push({ type: "element", index, value: JSON.parse(this.text) });
       } catch (error) {
         list.push({ type: "rejected", index, reason: "invalid-json", detail: (error as Error).message });
       }
     }
-    this.parts = [];
+    this.text = "";
     this.capturing = false;
     return list;
   }
