@@ -40,6 +40,15 @@ async function watchCards(page: Page): Promise<void> {
   });
 }
 
+/**
+ * A new server's first request pays for loading modules and opening the database; measure a warm server,
+ * as a shopper meets it. A search that matches nothing warms both routes without ranking anything.
+ */
+async function warmUp(url: string): Promise<void> {
+  await (await fetch(`${url}/api/rankings?shopper=chef-omar&q=zzwarmup`)).text();
+  await (await fetch(`${url}/?shopper=chef-omar&q=zzwarmup`)).text();
+}
+
 export interface FirstCardResult {
   runs: number;
   /** Medians, ms from the navigation's start (browser) or the request (NDJSON). */
@@ -61,6 +70,7 @@ export async function measureFirstCard(port: number, runs: number, pace: Record<
       // A fresh in-memory database each run: nothing is a replay.
       const server = await startNext({ port, env: { AISLE_PROVIDER: "simulated", AISLE_DATA_DIR: "memory://", ...pace } });
       try {
+        await warmUp(server.url);
         const started = performance.now();
         const response = await fetch(`${server.url}/api/rankings?shopper=reader-lin`);
         const reader = response.body?.getReader();
@@ -130,14 +140,16 @@ function lags(label: string, closes: readonly number[], cards: readonly { at: nu
  */
 export async function measureRevealLag(ports: { app: number; model: number }, gapsMs: readonly number[], category: string): Promise<RevealResult[]> {
   const fake = await startFakeOpenAIServer({ port: ports.model });
-  const server = await startNext({
-    port: ports.app,
-    env: { AISLE_PROVIDER: "openai", OPENAI_API_KEY: "sk-bench", OPENAI_BASE_URL: `${fake.url}`, OPENAI_MODEL: "bench-model", AISLE_DATA_DIR: "memory://" },
-  });
   const browser = await launch();
   const results: RevealResult[] = [];
   try {
     for (const gapMs of gapsMs) {
+      // A fresh server and in-memory database per run: a stored ranking would be replayed, not measured.
+      const server = await startNext({
+        port: ports.app,
+        env: { AISLE_PROVIDER: "openai", OPENAI_API_KEY: "sk-bench", OPENAI_BASE_URL: `${fake.url}`, OPENAI_MODEL: "bench-model", AISLE_DATA_DIR: "memory://" },
+      });
+      await warmUp(server.url);
       // ~40-character elements in 10-character chunks: one element every gapMs.
       fake.setScenario({ kind: "rank", reason: "Picked for the bench run.", chunkSize: 10, gapMs: gapMs / 4, firstDelayMs: 200 });
       fake.reset();
@@ -157,10 +169,10 @@ export async function measureRevealLag(ports: { app: number; model: number }, ga
       const rerank = await page.evaluate(() => window.__cards ?? []);
       results.push(lags(`re-rank, ${gapMs} ms gaps`, fake.requests[1]?.elementCloseTimes ?? [], rerank));
       await context.close();
+      await server.stop();
     }
   } finally {
     await browser.close();
-    await server.stop();
     await fake.close();
   }
   return results;
