@@ -4,8 +4,6 @@ import { shareConnectionSignal } from "@/lib/http/connection-signals";
 import { SHOPPER_COOKIE } from "@/lib/shoppers/current";
 import { getShopper } from "@/lib/shoppers/shoppers";
 
-const YEAR = 60 * 60 * 24 * 365;
-
 /**
  * Before a page renders:
  * - every browser gets its random id (its cart and live signals hang off it);
@@ -15,20 +13,20 @@ const YEAR = 60 * 60 * 24 * 365;
  * - The picks page learns when its client disconnects, to stop the model request (see connection-signals).
  */
 export async function proxy(request: NextRequest) {
-  const set: [string, string, typeof BROWSER_COOKIE_OPTIONS][] = [];
+  const set: [name: string, value: string][] = [];
   if (!parseBrowserId(request.cookies.get(BROWSER_COOKIE)?.value)) {
-    set.push([BROWSER_COOKIE, crypto.randomUUID(), BROWSER_COOKIE_OPTIONS]);
+    set.push([BROWSER_COOKIE, crypto.randomUUID()]);
   }
   const chosen = request.nextUrl.searchParams.get("shopper");
   if (chosen !== null && request.cookies.get(SHOPPER_COOKIE)?.value !== chosen && (await getShopper(chosen))) {
-    set.push([SHOPPER_COOKIE, chosen, { ...BROWSER_COOKIE_OPTIONS, maxAge: YEAR }]);
+    set.push([SHOPPER_COOKIE, chosen]);
   }
   for (const [name, value] of set) request.cookies.set(name, value);
 
   const headers = new Headers(request.headers);
   if (request.nextUrl.pathname === "/") shareConnectionSignal(headers, request.signal);
   const response = NextResponse.next({ request: { headers } });
-  for (const [name, value, options] of set) response.cookies.set(name, value, options);
+  for (const [name, value] of set) response.cookies.set(name, value, BROWSER_COOKIE_OPTIONS);
   return response;
 }
 

@@ -14,7 +14,7 @@ import { toSearchParams } from "@/lib/http/search-params";
 import { getProvider } from "@/lib/llm/provider";
 import { parseRankingQuery, prepareRanking, type RankingQuery } from "@/lib/ranking/query";
 import { rememberedShopperId } from "@/lib/shoppers/request-shopper";
-import { getShopper, listShoppers } from "@/lib/shoppers/shoppers";
+import { listShoppers } from "@/lib/shoppers/shoppers";
 
 /** `/`: the "Picked for you" grid, for `?shopper=` or the remembered shopper, narrowed by `?q=` and `?category=`. */
 export default async function Home({ searchParams }: PageProps<"/">) {
@@ -22,12 +22,11 @@ export default async function Home({ searchParams }: PageProps<"/">) {
   const remembered = await rememberedShopperId();
   if (!params.has("shopper")) params.set("shopper", remembered);
   const query = parseRankingQuery(params);
-  const asked = query.ok ? query.value.shopper : undefined;
-  const headerShopper = asked !== undefined && (await getShopper(asked)) ? asked : remembered;
 
   return (
     <>
-      <Header shopperId={headerShopper} />
+      {/* The proxy has already remembered a valid ?shopper=, so the remembered one is the header's. */}
+      <Header shopperId={remembered} />
       <main className="mx-auto max-w-6xl px-4 py-6 sm:py-8">
         {query.ok ? (
           <Suspense fallback={<PicksSkeleton />}>

@@ -1,8 +1,7 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { addToCart } from "@/app/actions/cart";
+import { useCartChange } from "./use-cart-change";
 
 interface AddToCartButtonProps {
   productId: string;
@@ -15,16 +14,8 @@ interface AddToCartButtonProps {
  * the new cart. A refusal is shown beside the button; nothing was written.
  */
 export function AddToCartButton({ productId, productName, size = "large" }: AddToCartButtonProps) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-
-  const add = () =>
-    startTransition(async () => {
-      const result = await addToCart({ productId, quantity: 1 });
-      setMessage(result.ok ? { ok: true, text: `In your cart: ${result.quantity}` } : { ok: false, text: result.error });
-      if (result.ok) router.refresh();
-    });
+  const { pending, result, run } = useCartChange();
+  const add = () => run(() => addToCart({ productId, quantity: 1 }));
 
   return (
     <div className={`relative z-10 flex flex-wrap items-center gap-x-3 gap-y-1 ${size === "small" ? "text-xs" : "text-sm"}`}>
@@ -40,8 +31,8 @@ export function AddToCartButton({ productId, productName, size = "large" }: AddT
       >
         {pending ? "Adding…" : "Add to cart"}
       </button>
-      <span role="status" aria-live="polite" className={message?.ok === false ? "text-red-700" : "text-ink-soft"} data-testid="add-to-cart-message">
-        {message?.text}
+      <span role="status" aria-live="polite" className={result?.ok === false ? "text-red-700" : "text-ink-soft"} data-testid="add-to-cart-message">
+        {result === null ? null : result.ok ? `In your cart: ${result.quantity}` : result.error}
       </span>
     </div>
   );

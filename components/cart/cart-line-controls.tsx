@@ -1,9 +1,7 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { removeFromCart, setQuantity } from "@/app/actions/cart";
-import type { CartChange } from "@/lib/cart/cart";
+import { useCartChange } from "./use-cart-change";
 
 interface CartLineControlsProps {
   productId: string;
@@ -14,16 +12,8 @@ interface CartLineControlsProps {
 
 /** A line's quantity and remove button; each change is a server action, then the page refreshes. */
 export function CartLineControls({ productId, productName, quantity, maxQuantity }: CartLineControlsProps) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-
-  const run = (change: () => Promise<CartChange>) =>
-    startTransition(async () => {
-      const result = await change();
-      setError(result.ok ? null : result.error);
-      if (result.ok) router.refresh();
-    });
+  const { pending, result, run } = useCartChange();
+  const error = result?.ok === false ? result.error : null;
 
   return (
     <div className="flex flex-wrap items-center gap-3">

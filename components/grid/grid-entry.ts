@@ -3,5 +3,5 @@ import type { RankingSummary } from "@/lib/ranking/events";
 
 /** What the server streams to the grid: rendered cards, one at a time, then the ranking's summary. */
 export type GridEntry =
-  | { type: "card"; id: string; rank: number; source: "model" | "fallback"; card: ReactNode }
+  | { type: "card"; id: string; card: ReactNode }
   | { type: "done"; summary: RankingSummary };

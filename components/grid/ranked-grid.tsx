@@ -30,8 +30,6 @@ async function* renderCards(input: PreparedRanking, signal: AbortSignal, done: (
       yield {
         type: "card",
         id: event.id,
-        rank: event.rank,
-        source: event.source,
         card: <ProductCard product={product} item={event} priority={event.rank <= FIRST_ROW} />,
       };
     }

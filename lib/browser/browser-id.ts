@@ -5,6 +5,7 @@ export const BROWSER_COOKIE = "aisle-browser";
 
 export const browserIdSchema = z.uuid();
 
+/** How Aisle sets its cookies (this one and the remembered shopper): a year, first-party, never read by scripts. */
 export const BROWSER_COOKIE_OPTIONS = {
   path: "/",
   maxAge: 60 * 60 * 24 * 365,

@@ -1,12 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { apiRanking, shownRanking, uniqueSignals } from "./support/grid";
-
-interface ApiLine {
-  type: "item" | "done";
-  id?: string;
-  replay?: boolean;
-  totalMs?: number;
-}
+import { apiLines, apiRanking, shownRanking, uniqueSignals, type ApiLine } from "./support/grid";
 
 test.describe("cart and live re-ranking", () => {
   test("adding the MacBook Air re-ranks the grid in place: never blank, the picks mention the cart, the count survives a reload", async ({ page }) => {
@@ -93,13 +86,8 @@ test.describe("cart and live re-ranking", () => {
   });
 
   test("a repeated ranking request is replayed from storage: same order, replay true, no model call", async ({ request }) => {
-    const lines = async () =>
-      (await (await request.get("/api/rankings?shopper=12345&q=headphones")).text())
-        .trim()
-        .split("\n")
-        .map((line) => JSON.parse(line) as ApiLine);
-    const first = await lines();
-    const second = await lines();
+    const first = await apiLines(request, "shopper=12345&q=headphones");
+    const second = await apiLines(request, "shopper=12345&q=headphones");
     const ids = (all: ApiLine[]) => all.filter((line) => line.type === "item").map((line) => line.id);
     expect(ids(second)).toEqual(ids(first));
     expect(second.at(-1)).toMatchObject({ type: "done", replay: true });

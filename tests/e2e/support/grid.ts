@@ -6,21 +6,26 @@ export async function shownRanking(page: Page): Promise<string[]> {
   return page.getByTestId("ranked-card").evaluateAll((cards) => cards.map((card) => card.getAttribute("data-product-id") ?? ""));
 }
 
-interface ApiLine {
+export interface ApiLine {
   type: "item" | "done";
   id?: string;
   source?: string;
+  replay?: boolean;
 }
 
-/** The ids GET /api/rankings ranks for a query, in its order. */
-export async function apiRanking(request: APIRequestContext, query: string): Promise<string[]> {
+/** Every line GET /api/rankings answers for a query. */
+export async function apiLines(request: APIRequestContext, query: string): Promise<ApiLine[]> {
   const response = await request.get(`/api/rankings?${query}`);
   expect(response.status()).toBe(200);
   return (await response.text())
     .trim()
     .split("\n")
-    .map((line) => JSON.parse(line) as ApiLine)
-    .flatMap((line) => (line.type === "item" && line.id ? [line.id] : []));
+    .map((line) => JSON.parse(line) as ApiLine);
+}
+
+/** The ids GET /api/rankings ranks for a query, in its order. */
+export async function apiRanking(request: APIRequestContext, query: string): Promise<string[]> {
+  return (await apiLines(request, query)).flatMap((line) => (line.type === "item" && line.id ? [line.id] : []));
 }
 
 export const isSeedProduct = (id: string) => /^(10|[1-9])$/.test(id);

@@ -2,8 +2,8 @@ import { describe, expect, it, vi } from "vitest";
 import type { GridEntry } from "@/components/grid/grid-entry";
 import { gridStoreFor } from "@/components/grid/grid-store";
 
-function card(id: string, rank: number): GridEntry {
-  return { type: "card", id, rank, source: "model", card: null };
+function card(id: string, _rank: number): GridEntry {
+  return { type: "card", id, card: null };
 }
 
 /** An iterable the test feeds by hand, one entry at a time. */
