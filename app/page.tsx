@@ -26,7 +26,7 @@ export default async function Home({ searchParams }: PageProps<"/">) {
   return (
     <>
       {/* The proxy has already remembered a valid ?shopper=, so the remembered one is the header's. */}
-      <Header shopperId={remembered} />
+      <Header shopperId={remembered} browsing={{ category: params.get("category") || null, q: params.get("q") || null }} />
       <main className="mx-auto max-w-6xl px-4 py-6 sm:py-8">
         {query.ok ? (
           <Suspense fallback={<PicksSkeleton />}>

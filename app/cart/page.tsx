@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Image from "next/image";
 import Link from "next/link";
 import { CartLineControls } from "@/components/cart/cart-line-controls";
 import { Header } from "@/components/layout/header";
+import { ProductImage } from "@/components/product/product-image";
 import { currentBrowserId } from "@/lib/browser/current-browser";
 import { getCart, MAX_QUANTITY } from "@/lib/cart/cart";
 import { formatPrice } from "@/lib/format/money";
@@ -31,7 +31,7 @@ export default async function CartPage() {
               {cart.lines.map(({ product, quantity, lineTotal }) => (
                 <li key={product.id} className="flex gap-4 p-4" data-testid="cart-line" data-product-id={product.id}>
                   <Link href={`/products/${product.id}`} className="relative size-20 shrink-0 overflow-hidden rounded-lg bg-paper-sunk sm:size-24">
-                    <Image src={product.image} alt={product.name} fill sizes="96px" className="object-cover" />
+                    <ProductImage src={product.image} alt={product.name} />
                   </Link>
                   <div className="flex flex-1 flex-col gap-2">
                     <div className="flex items-start justify-between gap-4">

@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { Suspense } from "react";
 import { CartCount } from "@/components/cart/cart-count";
 import { ShopperSwitcher } from "@/components/shopper/shopper-switcher";
 import { currentBrowserId } from "@/lib/browser/current-browser";
@@ -11,10 +10,12 @@ import { SearchBox } from "./search-box";
 
 interface HeaderProps {
   shopperId: string;
+  /** On `/`: the category (null: all picks) and search being browsed. Absent on other pages. */
+  browsing?: { category: string | null; q: string | null };
 }
 
 /** Rendered by each page (not the layout): it shows the request's shopper, which a search-param navigation changes. */
-export async function Header({ shopperId }: HeaderProps) {
+export async function Header({ shopperId, browsing }: HeaderProps) {
   const [categories, shoppers, count] = await Promise.all([listCategories(), listShoppers(), currentBrowserId().then(cartCount)]);
   return (
     <header className="sticky top-0 z-20 border-b border-zinc-200 bg-white/90 backdrop-blur">
@@ -24,15 +25,11 @@ export async function Header({ shopperId }: HeaderProps) {
             <span aria-hidden className="grid size-8 place-items-center rounded-lg bg-ink text-sm text-white">A</span>
             <span className="hidden sm:inline">Aisle</span>
           </Link>
-          <Suspense fallback={<div className="h-10 flex-1" />}>
-            <SearchBox />
-          </Suspense>
+          <SearchBox q={browsing?.q ?? undefined} category={browsing?.category ?? undefined} />
           <ShopperSwitcher shoppers={shoppers.map(({ id, name, tagline }) => ({ id, name, tagline }))} currentId={shopperId} />
           <CartCount count={count} />
         </div>
-        <Suspense fallback={<div className="h-10" />}>
-          <CategoryNav categories={categories} />
-        </Suspense>
+        <CategoryNav categories={categories} current={browsing ? browsing.category : undefined} />
       </div>
     </header>
   );

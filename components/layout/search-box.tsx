@@ -1,14 +1,29 @@
 "use client";
 
-import Form from "next/form";
-import { useSearchParams } from "next/navigation";
+import { useRouter } from "next/navigation";
+import type { FormEvent } from "react";
 
-/** Searches the picks; a search stays within the category being browsed. */
-export function SearchBox() {
-  const params = useSearchParams();
-  const category = params.get("category");
+interface SearchBoxProps {
+  /** The search being shown, if any. */
+  q?: string;
+  /** The category being browsed: a search stays within it. */
+  category?: string;
+}
+
+/**
+ * Searches the picks. A plain GET form to `/` (it works before JavaScript loads); once hydrated, a
+ * client-side navigation, so the grid re-ranks in place instead of reloading the page.
+ */
+export function SearchBox({ q = "", category }: SearchBoxProps) {
+  const router = useRouter();
+  const search = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const params = new URLSearchParams();
+    for (const [name, value] of new FormData(event.currentTarget)) if (typeof value === "string") params.append(name, value);
+    router.push(`/?${params.toString()}`);
+  };
   return (
-    <Form action="/" role="search" className="relative flex-1">
+    <form action="/" role="search" className="relative flex-1" onSubmit={search}>
       <label htmlFor="site-search" className="sr-only">
         Search products
       </label>
@@ -16,8 +31,8 @@ export function SearchBox() {
         id="site-search"
         type="search"
         name="q"
-        key={params.get("q") ?? ""}
-        defaultValue={params.get("q") ?? ""}
+        key={q}
+        defaultValue={q}
         maxLength={200}
         placeholder="Search products, brands…"
         className="h-10 w-full rounded-full border border-zinc-300 bg-white pl-4 pr-10 text-sm placeholder:text-ink-faint focus:border-brand focus:outline-none focus:ring-2 focus:ring-brand/20"
@@ -29,6 +44,6 @@ export function SearchBox() {
           <path d="m14 14 4 4" strokeLinecap="round" />
         </svg>
       </button>
-    </Form>
+    </form>
   );
 }

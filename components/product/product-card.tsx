@@ -1,9 +1,9 @@
-import Image from "next/image";
 import Link from "next/link";
 import type { Product } from "@/lib/catalog/types";
 import { AddToCartButton } from "@/components/cart/add-to-cart-button";
 import { formatPrice } from "@/lib/format/money";
 import type { RankedItem } from "@/lib/ranking/events";
+import { ProductImage } from "./product-image";
 import { Rating } from "./rating";
 
 interface ProductCardProps {
@@ -25,7 +25,7 @@ export function ProductCard({ product, item, priority = false }: ProductCardProp
       className="group relative flex h-full flex-col overflow-hidden rounded-card border border-zinc-200 bg-paper-raised shadow-sm transition-shadow focus-within:ring-2 focus-within:ring-brand hover:shadow-md"
     >
       <div className="relative aspect-square bg-paper-sunk">
-        <Image src={product.image} alt="" fill sizes="(min-width: 1024px) 25vw, 50vw" className="object-cover" priority={priority} />
+        <ProductImage src={product.image} alt="" eager={priority} />
         <span className="absolute left-2 top-2 rounded-full bg-white/90 px-2 py-0.5 text-xs font-semibold text-ink shadow-sm">
           <span className="sr-only">Rank </span>#{item.rank}
         </span>

@@ -1,7 +1,4 @@
-"use client";
-
 import Link from "next/link";
-import { useRef } from "react";
 
 interface ShopperOption {
   id: string;
@@ -14,12 +11,14 @@ interface ShopperSwitcherProps {
   currentId: string;
 }
 
-/** Picks who is shopping: each profile is a link (`/?shopper=<id>`), so it works before JavaScript loads too. */
+/**
+ * Picks who is shopping: each profile is a link (`/?shopper=<id>`), so it works before JavaScript loads too.
+ * Keyed by the shopper, the menu opens afresh (closed) once a choice has navigated.
+ */
 export function ShopperSwitcher({ shoppers, currentId }: ShopperSwitcherProps) {
-  const menu = useRef<HTMLDetailsElement>(null);
   const current = shoppers.find((shopper) => shopper.id === currentId);
   return (
-    <details ref={menu} className="group relative" data-testid="shopper-switcher">
+    <details key={currentId} className="group relative" data-testid="shopper-switcher">
       <summary className="flex h-10 cursor-pointer list-none items-center gap-2 rounded-full border border-zinc-300 bg-white px-3 text-sm hover:border-zinc-400 [&::-webkit-details-marker]:hidden">
         <span className="grid size-6 place-items-center rounded-full bg-brand-soft text-xs font-semibold text-brand" aria-hidden>
           {(current?.name ?? "?").charAt(0)}
@@ -35,7 +34,6 @@ export function ShopperSwitcher({ shoppers, currentId }: ShopperSwitcherProps) {
           <li key={shopper.id}>
             <Link
               href={`/?shopper=${encodeURIComponent(shopper.id)}`}
-              onClick={() => menu.current?.removeAttribute("open")}
               aria-current={shopper.id === currentId ? "true" : undefined}
               data-shopper-id={shopper.id}
               className="block rounded-lg px-3 py-2 hover:bg-paper-sunk aria-[current]:bg-brand-soft"

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Image from "next/image";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AddToCartButton } from "@/components/cart/add-to-cart-button";
 import { Header } from "@/components/layout/header";
+import { ProductImage } from "@/components/product/product-image";
 import { Rating } from "@/components/product/rating";
 import { WhyPicked } from "@/components/product/why-picked";
 import { getCategory, getProduct } from "@/lib/catalog/catalog";
@@ -48,7 +48,7 @@ export default async function ProductPage({ params }: PageProps<"/products/[id]"
         </nav>
         <article className="grid gap-6 md:grid-cols-2 md:gap-10" data-testid="product" data-product-id={product.id}>
           <div className="relative aspect-square overflow-hidden rounded-card border border-zinc-200 bg-paper-sunk">
-            <Image src={product.image} alt={product.name} fill priority sizes="(min-width: 768px) 50vw, 100vw" className="object-cover" />
+            <ProductImage src={product.image} alt={product.name} eager />
           </div>
           <div className="flex flex-col gap-4">
             <div>
