@@ -113,10 +113,14 @@ export interface RevealResult {
   cards: number;
   /** The model's own median gap between elements, ms. */
   cardGap: number;
+  /** The first card's lag alone: the model's first object → the first card on screen. */
+  first: number;
   p50: number;
   p95: number;
   max: number;
   invisible: number;
+  /** First loads: the model's first `}` and the first card, ms from the navigation's start. */
+  fromNavigation?: { modelFirst: number; firstCard: number };
 }
 
 function lags(label: string, closes: readonly number[], cards: readonly { at: number; visible: boolean }[]): RevealResult {
@@ -127,6 +131,7 @@ function lags(label: string, closes: readonly number[], cards: readonly { at: nu
     label,
     cards: count,
     cardGap: median(gaps),
+    first: samples[0] ?? Number.NaN,
     p50: percentile(samples, 50),
     p95: percentile(samples, 95),
     max: Math.max(...samples),
@@ -134,46 +139,110 @@ function lags(label: string, closes: readonly number[], cards: readonly { at: nu
   };
 }
 
-/**
- * Reveal lag: a local fake OpenAI server writes one element per `gapMs` and logs the instant of each
- * element's `}`; the page logs the instant each card is placed. First load, then a re-rank (a cart add).
- */
-export async function measureRevealLag(ports: { app: number; model: number }, gapsMs: readonly number[], category: string): Promise<RevealResult[]> {
-  const fake = await startFakeOpenAIServer({ port: ports.model });
-  const browser = await launch();
-  const results: RevealResult[] = [];
-  try {
-    for (const gapMs of gapsMs) {
-      // A fresh server and in-memory database per run: a stored ranking would be replayed, not measured.
-      const server = await startNext({
-        port: ports.app,
-        env: { AISLE_PROVIDER: "openai", OPENAI_API_KEY: "sk-bench", OPENAI_BASE_URL: `${fake.url}`, OPENAI_MODEL: "bench-model", AISLE_DATA_DIR: "memory://" },
-      });
-      await warmUp(server.url);
-      // ~40-character elements in 10-character chunks: one element every gapMs.
-      fake.setScenario({ kind: "rank", reason: "Picked for the bench run.", chunkSize: 10, gapMs: gapMs / 4, firstDelayMs: 200 });
-      fake.reset();
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      await watchCards(page);
-      await page.goto(`${server.url}/?shopper=12345&category=${category}`, { waitUntil: "commit" });
-      await page.locator("[data-testid=ranked-grid][data-state=done]").waitFor({ timeout: 120_000 });
-      const firstLoad = (await page.evaluate(() => window.__cards ?? [])).slice();
-      results.push(lags(`first load, ${gapMs} ms gaps`, fake.requests[0]?.elementCloseTimes ?? [], firstLoad));
+/** How the fake model writes its answer: its first token after `firstTokenMs`, then one element every `gapMs`. */
+export interface ModelPace {
+  firstTokenMs: number;
+  gapMs: number;
+}
 
+/**
+ * A model at the simulated model's default pace (600 ms to the first token, 80 tokens/s at ~4 characters a
+ * token): the fake's ~48-character elements then come every ~150 ms.
+ */
+export const REALISTIC_PACE: ModelPace = { firstTokenMs: 600, gapMs: 150 };
+
+export interface RevealRun {
+  label: string;
+  pace: ModelPace;
+  /** Narrows the grid (fewer cards, shorter run); none = all 72 products. */
+  category?: string;
+  /** Also measure the in-place re-ranking a cart add starts. */
+  rerank: boolean;
+}
+
+type FakeModel = Awaited<ReturnType<typeof startFakeOpenAIServer>>;
+
+async function withFakeModel<T>(port: number, work: (fake: FakeModel, browser: Browser) => Promise<T>): Promise<T> {
+  const fake = await startFakeOpenAIServer({ port });
+  const browser = await launch();
+  try {
+    return await work(fake, browser);
+  } finally {
+    await browser.close();
+    await fake.close();
+  }
+}
+
+/**
+ * One measured page load: a fresh server and in-memory database (a stored ranking would be replayed, not
+ * measured), the fake model writing at `pace` and logging the instant of each element's `}`, the page
+ * logging the instant each card is placed. Then, when asked, a cart add and the re-ranking it starts.
+ */
+async function loadOnce(appPort: number, fake: FakeModel, browser: Browser, run: RevealRun): Promise<RevealResult[]> {
+  const server = await startNext({
+    port: appPort,
+    env: { AISLE_PROVIDER: "openai", OPENAI_API_KEY: "sk-bench", OPENAI_BASE_URL: `${fake.url}`, OPENAI_MODEL: "bench-model", AISLE_DATA_DIR: "memory://" },
+  });
+  const context = await browser.newContext();
+  try {
+    await warmUp(server.url);
+    // ~48-character elements in 12-character chunks: one element every gapMs.
+    fake.setScenario({ kind: "rank", reason: "Picked for the bench run.", chunkSize: 12, gapMs: run.pace.gapMs / 4, firstDelayMs: run.pace.firstTokenMs });
+    fake.reset();
+    const page = await context.newPage();
+    await watchCards(page);
+    await page.goto(`${server.url}/?shopper=12345${run.category ? `&category=${run.category}` : ""}`, { waitUntil: "commit" });
+    await page.locator("[data-testid=ranked-grid][data-state=done]").waitFor({ timeout: 120_000 });
+    const closes = fake.requests[0]?.elementCloseTimes ?? [];
+    const { cards, navigationStart } = await page.evaluate(() => ({ cards: window.__cards ?? [], navigationStart: performance.timeOrigin }));
+    const firstLoad = lags(`first load, ${run.label}`, closes, cards);
+    firstLoad.fromNavigation = { modelFirst: (closes[0] ?? Number.NaN) - navigationStart, firstCard: (cards[0]?.at ?? Number.NaN) - navigationStart };
+    const results = [firstLoad];
+    if (run.rerank) {
       // A cart change re-ranks in place: the model is asked again.
       await page.evaluate(() => (window.__cards = []));
       await page.locator("[data-testid=ranked-card]").first().getByTestId("add-to-cart").click();
       await page.locator("[data-testid=ranked-grid][data-state=streaming]").waitFor({ timeout: 30_000 });
       await page.locator("[data-testid=ranked-grid][data-state=done]").waitFor({ timeout: 120_000 });
-      const rerank = await page.evaluate(() => window.__cards ?? []);
-      results.push(lags(`re-rank, ${gapMs} ms gaps`, fake.requests[1]?.elementCloseTimes ?? [], rerank));
-      await context.close();
-      await server.stop();
+      results.push(lags(`re-rank, ${run.label}`, fake.requests[1]?.elementCloseTimes ?? [], await page.evaluate(() => window.__cards ?? [])));
     }
+    return results;
   } finally {
-    await browser.close();
-    await fake.close();
+    await context.close();
+    await server.stop();
   }
-  return results;
+}
+
+/** Reveal lag: the model writes an element's `}` → its card is placed in Chromium's DOM, for each run. */
+export async function measureRevealLag(ports: { app: number; model: number }, runs: readonly RevealRun[]): Promise<RevealResult[]> {
+  return withFakeModel(ports.model, async (fake, browser) => {
+    const results: RevealResult[] = [];
+    for (const run of runs) results.push(...(await loadOnce(ports.app, fake, browser, run)));
+    return results;
+  });
+}
+
+export interface FirstCardLagResult {
+  runs: number;
+  /** Median over the runs of (first card on screen − the model's first `}`), ms. */
+  lag: number;
+  /** Median of the model's first `}` and of the first card, ms from the navigation's start. */
+  modelFirst: number;
+  firstCard: number;
+}
+
+/** The first card against the instant the model wrote its first object: a fresh first load each run. */
+export async function measureFirstCardLag(ports: { app: number; model: number }, runs: number, pace: ModelPace): Promise<FirstCardLagResult> {
+  return withFakeModel(ports.model, async (fake, browser) => {
+    const lagsMs: number[] = [];
+    const modelFirst: number[] = [];
+    const firstCard: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const [result] = await loadOnce(ports.app, fake, browser, { label: "first card", pace, rerank: false });
+      lagsMs.push(result?.first ?? Number.NaN);
+      modelFirst.push(result?.fromNavigation?.modelFirst ?? Number.NaN);
+      firstCard.push(result?.fromNavigation?.firstCard ?? Number.NaN);
+    }
+    return { runs, lag: median(lagsMs), modelFirst: median(modelFirst), firstCard: median(firstCard) };
+  });
 }

@@ -10,13 +10,26 @@ import { useFlip } from "./use-flip";
 interface RankedGridClientProps {
   /** Server-rendered cards, streamed one by one as the pipeline validates them. */
   entries: AsyncIterable<GridEntry>;
-  /** The products being ranked: placeholders hold the places not ranked yet. */
+  /** The products being ranked: placeholders hold the next places not ranked yet. */
   candidateIds: readonly string[];
   /** The server's id for this ranking: leaving the page cancels it. */
   rankingId: string;
 }
 
 const getServerSnapshot = () => EMPTY_GRID;
+
+/**
+ * Each card placed re-lays out the grid, and the FLIP effect reads every card's place right after: places
+ * off screen skip their layout and paint (their size is remembered, or estimated before first shown), so
+ * a card's cost does not grow with the 72 places below the fold.
+ */
+/**
+ * Placeholders hold the next places only (two rows on a desktop, four on a phone): enough to fill the
+ * screen, without the page hydrating and re-rendering one for each of 72 products.
+ */
+const PLACEHOLDERS_AHEAD = 8;
+
+const OFFSCREEN_SKIPPED = "[content-visibility:auto] [contain-intrinsic-size:auto_420px]";
 
 /** The cards a ranking shows: its own, then (while it streams) the previous ranking's cards it has not placed yet. */
 function visibleCards({ cards, summary, failed }: GridSnapshot, previous: readonly CardEntry[], candidates?: ReadonlySet<string>): CardEntry[] {
@@ -46,7 +59,7 @@ export function RankedGridClient({ entries, candidateIds, rankingId }: RankedGri
     setTracked({ store, previous });
   }
   const visible = visibleCards({ cards, summary, failed }, previous, new Set(candidateIds));
-  const placeholders = done ? 0 : Math.max(candidateIds.length - visible.length, 0);
+  const placeholders = done ? 0 : Math.min(Math.max(candidateIds.length - visible.length, 0), PLACEHOLDERS_AHEAD);
   const reranking = visible.length > cards.length;
 
   const list = useRef<HTMLOListElement>(null);
@@ -92,13 +105,13 @@ export function RankedGridClient({ entries, candidateIds, rankingId }: RankedGri
             key={entry.id}
             data-flip-key={entry.id}
             data-stale={index >= cards.length ? "true" : undefined}
-            className="transition-opacity duration-300 data-[stale=true]:opacity-50"
+            className={`${OFFSCREEN_SKIPPED} transition-opacity duration-300 data-[stale=true]:opacity-50`}
           >
             {entry.card}
           </li>
         ))}
         {Array.from({ length: placeholders }, (_, index) => (
-          <li key={`placeholder-${index}`} aria-hidden>
+          <li key={`placeholder-${index}`} aria-hidden className={OFFSCREEN_SKIPPED}>
             <CardSkeleton />
           </li>
         ))}
