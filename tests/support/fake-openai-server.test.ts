@@ -1,34 +1,14 @@
 import OpenAI, { APIError } from "openai";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { RESPONSE_SCHEMA_NAME, rankingResponseSchema } from "@/lib/ranking/contract";
 import { startFakeOpenAIServer, type FakeOpenAIServer, type RecordedRequest } from "./fake-openai-server";
 
 const CANDIDATE_IDS = ["1", "2", "3"];
 
+// What the app itself sends (lib/ranking/contract.ts): the fake must read the ids where the app puts them.
 const rankingFormat = {
   type: "json_schema",
-  json_schema: {
-    name: "ranking",
-    strict: true,
-    schema: {
-      type: "object",
-      additionalProperties: false,
-      required: ["products"],
-      properties: {
-        products: {
-          type: "array",
-          items: {
-            type: "object",
-            additionalProperties: false,
-            required: ["id", "reason"],
-            properties: {
-              id: { type: "string", enum: CANDIDATE_IDS },
-              reason: { type: "string" },
-            },
-          },
-        },
-      },
-    },
-  },
+  json_schema: { name: RESPONSE_SCHEMA_NAME, strict: true, schema: rankingResponseSchema(CANDIDATE_IDS) },
 } as const;
 
 let server: FakeOpenAIServer;
