@@ -19,16 +19,16 @@ interface RankedGridClientProps {
 const getServerSnapshot = () => EMPTY_GRID;
 
 /**
- * Each card placed re-lays out the grid, and the FLIP effect reads every card's place right after: places
- * off screen skip their layout and paint (their size is remembered, or estimated before first shown), so
- * a card's cost does not grow with the 72 places below the fold.
- */
-/**
  * Placeholders hold the next places only (two rows on a desktop, four on a phone): enough to fill the
  * screen, without the page hydrating and re-rendering one for each of 72 products.
  */
 const PLACEHOLDERS_AHEAD = 8;
 
+/**
+ * Each card placed re-lays out the grid, and the FLIP effect reads every card's place right after: places
+ * off screen skip their layout and paint (their size is remembered, or estimated before first shown), so
+ * a card's cost does not grow with the 72 places below the fold.
+ */
 const OFFSCREEN_SKIPPED = "[content-visibility:auto] [contain-intrinsic-size:auto_420px]";
 
 /** The cards a ranking shows: its own, then (while it streams) the previous ranking's cards it has not placed yet. */

@@ -25,8 +25,8 @@ export async function Header({ shopperId, browsing }: HeaderProps) {
             <span aria-hidden className="grid size-8 place-items-center rounded-lg bg-ink text-sm text-white">A</span>
             <span className="hidden sm:inline">Aisle</span>
           </Link>
-          <SearchBox q={browsing?.q ?? undefined} category={browsing?.category ?? undefined} />
-          <ShopperSwitcher shoppers={shoppers.map(({ id, name, tagline }) => ({ id, name, tagline }))} currentId={shopperId} />
+          <SearchBox q={browsing?.q} category={browsing?.category} />
+          <ShopperSwitcher shoppers={shoppers} currentId={shopperId} />
           <CartCount count={count} />
         </div>
         <CategoryNav categories={categories} current={browsing ? browsing.category : undefined} />

@@ -5,16 +5,16 @@ import type { FormEvent } from "react";
 
 interface SearchBoxProps {
   /** The search being shown, if any. */
-  q?: string;
+  q?: string | null;
   /** The category being browsed: a search stays within it. */
-  category?: string;
+  category?: string | null;
 }
 
 /**
  * Searches the picks. A plain GET form to `/` (it works before JavaScript loads); once hydrated, a
  * client-side navigation, so the grid re-ranks in place instead of reloading the page.
  */
-export function SearchBox({ q = "", category }: SearchBoxProps) {
+export function SearchBox({ q, category }: SearchBoxProps) {
   const router = useRouter();
   const search = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -31,8 +31,8 @@ export function SearchBox({ q = "", category }: SearchBoxProps) {
         id="site-search"
         type="search"
         name="q"
-        key={q}
-        defaultValue={q}
+        key={q ?? ""}
+        defaultValue={q ?? ""}
         maxLength={200}
         placeholder="Search products, brands…"
         className="h-10 w-full rounded-full border border-zinc-300 bg-white pl-4 pr-10 text-sm placeholder:text-ink-faint focus:border-brand focus:outline-none focus:ring-2 focus:ring-brand/20"
