@@ -12,7 +12,7 @@ import { currentBrowserId } from "@/lib/browser/current-browser";
 import { claimConnectionSignal } from "@/lib/http/connection-signals";
 import { toSearchParams } from "@/lib/http/search-params";
 import { getProvider } from "@/lib/llm/provider";
-import { parseRankingQuery, prepareRanking, type RankingQuery } from "@/lib/ranking/query";
+import { parseRankingQuery, prepareRanking, type RankingQuery } from "@/lib/ranking/service/query";
 import { rememberedShopperId } from "@/lib/shoppers/request-shopper";
 import { listShoppers } from "@/lib/shoppers/shoppers";
 

@@ -2,7 +2,7 @@ import { JSONParser } from "@streamparser/json";
 import { Output, streamText } from "ai";
 import { MockLanguageModelV4 } from "ai/test";
 import { z } from "zod";
-import { modelElementSchema } from "../lib/ranking/contract.ts";
+import { modelElementSchema } from "../lib/ranking/pipeline/contract.ts";
 import { JsonArrayScanner } from "../lib/stream/json-array-scanner.ts";
 
 // The ways to turn a streamed answer into validated elements that the bench compares. Each feeds the

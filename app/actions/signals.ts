@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { getCategory, getProduct } from "@/lib/catalog/catalog";
 import { ensureBrowserId } from "@/lib/browser/current-browser";
-import { MAX_QUERY_LENGTH } from "@/lib/ranking/query";
+import { MAX_QUERY_LENGTH } from "@/lib/ranking/service/query";
 import { recordEvent } from "@/lib/signals/events";
 import { rememberedShopperId } from "@/lib/shoppers/request-shopper";
 

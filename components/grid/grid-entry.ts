@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { RankingSummary } from "@/lib/ranking/events";
+import type { RankingSummary } from "@/lib/ranking/pipeline/events";
 
 /** What the server streams to the grid: rendered cards, one at a time, then the ranking's summary. */
 export type GridEntry =

@@ -1,4 +1,4 @@
-import type { RankingSummary } from "@/lib/ranking/events";
+import type { RankingSummary } from "@/lib/ranking/pipeline/events";
 import type { GridEntry } from "./grid-entry";
 
 export type CardEntry = Extract<GridEntry, { type: "card" }>;

@@ -1,8 +1,8 @@
 import { getProducts } from "@/lib/catalog/catalog";
 import type { Product } from "@/lib/catalog/types";
-import { registerRanking } from "@/lib/ranking/live-rankings";
-import type { PreparedRanking } from "@/lib/ranking/query";
-import { startRanking } from "@/lib/ranking/start-ranking";
+import { openLiveRanking } from "@/lib/ranking/service/live-rankings";
+import type { PreparedRanking } from "@/lib/ranking/service/query";
+import { startRanking } from "@/lib/ranking/service/start-ranking";
 import { abortOnExit } from "@/lib/stream/abort-on-exit";
 import { ProductCard } from "@/components/product/product-card";
 import type { GridEntry } from "./grid-entry";
@@ -40,18 +40,10 @@ async function* renderCards(input: PreparedRanking, signal: AbortSignal, done: (
 
 /**
  * The "Picked for you" grid: starts the model at request time and streams cards into the page. It stops the
- * model when the client disconnects, and when the page says it is gone: a client-side navigation away keeps
- * the document's connection open, so the ranking gets an id the page can cancel it by.
+ * model when the client disconnects, and when the page says it is gone (see live-rankings).
  */
 export function RankedGrid({ input, clientGone }: RankedGridProps) {
-  const leave = new AbortController();
-  if (clientGone) {
-    if (clientGone.aborted) leave.abort();
-    else clientGone.addEventListener("abort", () => leave.abort(), { once: true });
-  }
-  const rankingId = crypto.randomUUID();
-  const unregister = registerRanking(rankingId, leave);
-  leave.signal.addEventListener("abort", unregister, { once: true });
-  const entries = abortOnExit(renderCards(input, leave.signal, unregister), leave);
-  return <RankedGridClient entries={entries} candidateIds={input.candidates.map((product) => product.id)} rankingId={rankingId} />;
+  const ranking = openLiveRanking(clientGone);
+  const entries = abortOnExit(renderCards(input, ranking.signal, ranking.finish), ranking.leave);
+  return <RankedGridClient entries={entries} candidateIds={input.candidates.map((product) => product.id)} rankingId={ranking.id} />;
 }

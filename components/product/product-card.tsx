@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { Product } from "@/lib/catalog/types";
 import { AddToCartButton } from "@/components/cart/add-to-cart-button";
 import { formatPrice } from "@/lib/format/money";
-import type { RankedItem } from "@/lib/ranking/events";
+import type { RankedItem } from "@/lib/ranking/pipeline/events";
 import { ProductImage } from "./product-image";
 import { Rating } from "./rating";
 

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigserial, check, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import type { RankedItem, RankingSummary } from "@/lib/ranking/events";
+import type { RankedItem, RankingSummary } from "@/lib/ranking/pipeline/events";
 import type { ShopperProfile } from "@/lib/shoppers/types";
 
 // Aisle's tables. Migrations under drizzle/ are generated from this file (`npm run db:generate`).

@@ -1,5 +1,4 @@
 import OpenAI from "openai";
-import { RESPONSE_SCHEMA_NAME } from "@/lib/ranking/contract";
 import type { ModelProvider, RankingRequest } from "./types";
 
 export interface OpenAIProviderOptions {
@@ -26,7 +25,7 @@ export function createOpenAIProvider({ apiKey, baseURL, model }: OpenAIProviderO
           messages: request.messages,
           response_format: {
             type: "json_schema",
-            json_schema: { name: RESPONSE_SCHEMA_NAME, strict: true, schema: request.responseSchema },
+            json_schema: { name: request.schemaName, strict: true, schema: request.responseSchema },
           },
         },
         { signal },

@@ -11,6 +11,8 @@ export interface RankingRequest {
   messages: ChatMessage[];
   /** The JSON schema the answer must follow (DESIGN §4), with the candidate ids as an enum. */
   responseSchema: Record<string, unknown>;
+  /** The name the schema is sent under (`json_schema.name`). */
+  schemaName: string;
   /** The facts the prompt was written from; the simulated model ranks from these, the openai one ignores them. */
   shopper: ShopperProfile;
   signals: LiveSignals;

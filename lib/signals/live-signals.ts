@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { desc, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { cartItems, events, products } from "@/lib/db/schema";
@@ -51,16 +50,4 @@ export async function getLiveSignals(browserId: string | undefined): Promise<Liv
       MOST.categories,
     ),
   };
-}
-
-/** A short hash of what a ranking is computed from besides the query: equal inputs, equal fingerprint. */
-export function inputsFingerprint(signals: LiveSignals, candidateIds: readonly string[]): string {
-  const canonical = JSON.stringify({
-    cart: signals.cart.map((product) => product.id),
-    viewed: signals.recentlyViewed.map((product) => product.id),
-    searches: signals.recentSearches,
-    categories: signals.recentCategories,
-    candidates: candidateIds,
-  });
-  return createHash("sha256").update(canonical).digest("base64url").slice(0, 22);
 }

@@ -1,10 +1,10 @@
 /**
  * Wraps an async generator so that a consumer's `return()` or `throw()` (React aborting a render, a client
- * leaving) aborts `controller` at once, instead of waiting for the generator to reach its next `yield`.
+ * leaving) calls `leave` at once, instead of waiting for the generator to reach its next `yield`.
  */
-export function abortOnExit<T>(source: AsyncGenerator<T, void, undefined>, controller: AbortController): AsyncGenerator<T, void, undefined> {
+export function abortOnExit<T>(source: AsyncGenerator<T, void, undefined>, leave: () => void): AsyncGenerator<T, void, undefined> {
   const exit = () => {
-    controller.abort();
+    leave();
     return source.return(undefined);
   };
   const wrapper: AsyncGenerator<T, void, undefined> = {

@@ -1,6 +1,6 @@
 import OpenAI, { APIError } from "openai";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { RESPONSE_SCHEMA_NAME, rankingResponseSchema } from "@/lib/ranking/contract";
+import { RESPONSE_SCHEMA_NAME, rankingResponseSchema } from "@/lib/ranking/pipeline/contract";
 import { startFakeOpenAIServer, type FakeOpenAIServer, type RecordedRequest } from "./fake-openai-server";
 
 const CANDIDATE_IDS = ["1", "2", "3"];

@@ -1,6 +1,6 @@
 import type { Product } from "@/lib/catalog/types";
 import { NO_SIGNALS, type ShopperProfile } from "@/lib/shoppers/types";
-import type { RankingInput } from "@/lib/ranking/rank-products";
+import type { RankingInput } from "@/lib/ranking/pipeline/rank-products";
 
 export function product(id: string, overrides: Partial<Product> = {}): Product {
   return {

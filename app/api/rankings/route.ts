@@ -1,9 +1,10 @@
 import type { NextRequest } from "next/server";
 import { BROWSER_COOKIE, parseBrowserId } from "@/lib/browser/browser-id";
 import { getConfig } from "@/lib/config/env";
-import { ndjsonStream } from "@/lib/ranking/ndjson";
-import { parseRankingQuery, prepareRanking } from "@/lib/ranking/query";
-import { startRanking } from "@/lib/ranking/start-ranking";
+import { openLiveRanking } from "@/lib/ranking/service/live-rankings";
+import { parseRankingQuery, prepareRanking } from "@/lib/ranking/service/query";
+import { startRanking } from "@/lib/ranking/service/start-ranking";
+import { ndjsonStream } from "./ndjson";
 
 const NO_STORE = { "cache-control": "no-store" };
 
@@ -22,9 +23,8 @@ export async function GET(request: NextRequest): Promise<Response> {
   if (!prepared.ok) return badRequest(prepared.error);
 
   // The client leaving (request aborted or body cancelled) aborts the model request.
-  const leave = new AbortController();
-  request.signal.addEventListener("abort", () => leave.abort(), { once: true });
-  return new Response(ndjsonStream(startRanking(prepared.value, leave.signal), () => leave.abort()), {
+  const ranking = openLiveRanking(request.signal);
+  return new Response(ndjsonStream(startRanking(prepared.value, ranking.signal), ranking.leave, ranking.finish), {
     headers: {
       ...NO_STORE,
       "content-type": "application/x-ndjson",

@@ -9,8 +9,8 @@ import { WhyPicked } from "@/components/product/why-picked";
 import { getCategory, getProduct } from "@/lib/catalog/catalog";
 import { formatPrice } from "@/lib/format/money";
 import { RecordVisit } from "@/components/signals/record-visit";
-import { recentPickReason } from "@/lib/ranking/recent-picks";
-import { latestStoredReason } from "@/lib/ranking/stored-rankings";
+import { recentPickReason } from "@/lib/ranking/service/recent-picks";
+import { latestStoredReason } from "@/lib/ranking/service/stored-rankings";
 import { rememberedShopperId } from "@/lib/shoppers/request-shopper";
 import { getShopper } from "@/lib/shoppers/shoppers";
 

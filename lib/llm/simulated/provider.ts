@@ -1,7 +1,7 @@
 import type { ModelProvider, RankingRequest } from "@/lib/llm/types";
 import { paceText, type Pace } from "./pace";
-import { writeReason } from "./reason";
-import { scoreCandidates } from "./score";
+import { writeReason } from "@/lib/embedded-ranker/reason";
+import { scoreCandidates } from "@/lib/embedded-ranker/score";
 
 export const SIMULATED_MODEL = "aisle-simulated-ranker";
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { addToCart } from "@/lib/cart/cart";
 import { recordEvent } from "@/lib/signals/events";
-import { getLiveSignals, inputsFingerprint } from "@/lib/signals/live-signals";
+import { inputsFingerprint } from "@/lib/ranking/service/ranking-key";
+import { getLiveSignals } from "@/lib/signals/live-signals";
 import { NO_SIGNALS } from "@/lib/shoppers/types";
 
 describe("live signals (database)", () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { addToCart } from "@/lib/cart/cart";
-import type { RankingEvent, RankingSummary } from "@/lib/ranking/events";
-import { prepareRanking } from "@/lib/ranking/query";
-import { startRanking } from "@/lib/ranking/start-ranking";
-import { latestStoredReason } from "@/lib/ranking/stored-rankings";
+import type { RankingEvent, RankingSummary } from "@/lib/ranking/pipeline/events";
+import { prepareRanking } from "@/lib/ranking/service/query";
+import { startRanking } from "@/lib/ranking/service/start-ranking";
+import { latestStoredReason } from "@/lib/ranking/service/stored-rankings";
 import { recordEvent } from "@/lib/signals/events";
 
 async function rank(browserId: string, q?: string, signal = new AbortController().signal) {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createOpenAIProvider } from "@/lib/llm/openai";
-import type { RankedItem, RankingEvent, RankingSummary } from "@/lib/ranking/events";
-import { rankProducts } from "@/lib/ranking/rank-products";
+import type { RankedItem, RankingEvent, RankingSummary } from "@/lib/ranking/pipeline/events";
+import { rankProducts } from "@/lib/ranking/pipeline/rank-products";
 import { input } from "@/tests/support/fixtures";
 import { startFakeOpenAIServer, type FakeOpenAIServer, type Scenario } from "@/tests/support/fake-openai-server";
 

@@ -3,7 +3,7 @@ import { PRODUCTS } from "@/lib/catalog/data/products";
 import { PROFILES } from "@/lib/shoppers/data/profiles";
 import { NO_SIGNALS, type LiveSignals, type ShopperProfile } from "@/lib/shoppers/types";
 import { createSimulatedProvider, simulatedAnswer } from "@/lib/llm/simulated/provider";
-import { buildRankingRequest } from "@/lib/ranking/rank-products";
+import { buildRankingRequest } from "@/lib/ranking/pipeline/rank-products";
 import { JsonArrayScanner } from "@/lib/stream/json-array-scanner";
 
 const seedTen = PRODUCTS.filter((product) => Number(product.id) <= 10);

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
-import type { RankedItem, RankingEvent, RankingSummary } from "@/lib/ranking/events";
-import { rankingEventSchema } from "@/lib/ranking/events";
-import { rankProducts, type RankingInput, type RankingOptions } from "@/lib/ranking/rank-products";
+import type { RankedItem, RankingEvent, RankingSummary } from "@/lib/ranking/pipeline/events";
+import { rankingEventSchema } from "@/lib/ranking/pipeline/events";
+import { rankProducts, type RankingInput, type RankingOptions } from "@/lib/ranking/pipeline/rank-products";
 import { input } from "@/tests/support/fixtures";
 import { chunked, scriptedProvider, type Step } from "@/tests/support/scripted-provider";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { recentPickReason, rememberPick } from "@/lib/ranking/recent-picks";
+import { recentPickReason, rememberPick } from "@/lib/ranking/service/recent-picks";
 
 describe("recent picks", () => {
   it("remembers the latest reason per shopper and product", () => {

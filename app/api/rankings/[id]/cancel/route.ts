@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cancelRanking } from "@/lib/ranking/live-rankings";
+import { cancelRanking } from "@/lib/ranking/service/live-rankings";
 
 const idSchema = z.uuid();
 

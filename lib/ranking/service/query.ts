@@ -4,7 +4,7 @@ import { categorySlugSchema, type Category } from "@/lib/catalog/types";
 import { getLiveSignals } from "@/lib/signals/live-signals";
 import { getShopper } from "@/lib/shoppers/shoppers";
 import { shopperIdSchema } from "@/lib/shoppers/types";
-import type { RankingInput } from "./rank-products";
+import type { RankingInput } from "@/lib/ranking/pipeline/rank-products";
 
 export const MAX_QUERY_LENGTH = 200;
 

@@ -2,18 +2,8 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { rankings } from "@/lib/db/schema";
 import { z } from "zod";
-import { rankedItemSchema, rankingSummarySchema, type RankedItem, type RankingSummary } from "./events";
-
-/** What a ranking was computed from: the same key means the same answer, replayed without a model call. */
-export interface RankingKey {
-  shopperId: string;
-  /** Live signals and candidate ids (see inputsFingerprint). */
-  inputsFingerprint: string;
-  q: string;
-  category: string;
-  provider: string;
-  model: string;
-}
+import type { RankingKey } from "./ranking-key";
+import { rankedItemSchema, rankingSummarySchema, type RankedItem, type RankingSummary } from "@/lib/ranking/pipeline/events";
 
 export interface StoredRanking {
   items: RankedItem[];

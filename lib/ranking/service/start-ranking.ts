@@ -1,11 +1,11 @@
 import { getConfig } from "@/lib/config/env";
 import { getProvider } from "@/lib/llm/provider";
-import { inputsFingerprint } from "@/lib/signals/live-signals";
-import type { RankedItem, RankingEvent } from "./events";
+import type { RankedItem, RankingEvent } from "@/lib/ranking/pipeline/events";
 import type { PreparedRanking } from "./query";
-import { rankProducts } from "./rank-products";
+import { rankProducts } from "@/lib/ranking/pipeline/rank-products";
 import { rememberPick } from "./recent-picks";
-import { findStoredRanking, storeRanking, type RankingKey, type StoredRanking } from "./stored-rankings";
+import { rankingKey } from "./ranking-key";
+import { findStoredRanking, storeRanking, type StoredRanking } from "./stored-rankings";
 
 /**
  * A ranking as the page and the API both run it: replayed from storage when the same shopper, signals,
@@ -15,14 +15,7 @@ import { findStoredRanking, storeRanking, type RankingKey, type StoredRanking } 
 export async function* startRanking(prepared: PreparedRanking, signal: AbortSignal): AsyncGenerator<RankingEvent, void, undefined> {
   const config = getConfig();
   const provider = getProvider(config);
-  const key: RankingKey = {
-    shopperId: prepared.shopper.id,
-    inputsFingerprint: inputsFingerprint(prepared.signals, prepared.candidates.map((product) => product.id)),
-    q: prepared.q ?? "",
-    category: prepared.category?.slug ?? "",
-    provider: provider.name,
-    model: provider.model,
-  };
+  const key = rankingKey(prepared, provider);
   const stored = prepared.candidates.length > 0 ? await findStoredRanking(key) : undefined;
   if (stored) {
     yield* replay(stored);

@@ -3,7 +3,7 @@ import type { ModelProvider, RankingRequest } from "@/lib/llm/types";
 import type { LiveSignals, ShopperProfile } from "@/lib/shoppers/types";
 import { abortable } from "@/lib/stream/abortable";
 import { streamJsonArray } from "@/lib/stream/json-array-stream";
-import { rankingResponseSchema } from "./contract";
+import { RESPONSE_SCHEMA_NAME, rankingResponseSchema } from "./contract";
 import { Deadlines, DeadlineExceeded } from "./deadlines";
 import type { RankedItem, RankingEvent, RankingOutcome, RankingSummary } from "./events";
 import { fallbackReason } from "./fallback-reason";
@@ -43,6 +43,7 @@ export function buildRankingRequest({ shopper, signals, candidates }: RankingInp
   return {
     messages: buildRankingMessages(shopper, signals, candidates),
     responseSchema: rankingResponseSchema(candidates.map((product) => product.id)),
+    schemaName: RESPONSE_SCHEMA_NAME,
     shopper,
     signals,
     candidates,

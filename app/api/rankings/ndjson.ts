@@ -1,13 +1,13 @@
-import type { RankingEvent } from "./events";
+import type { RankingEvent } from "@/lib/ranking/pipeline/events";
 
 const encoder = new TextEncoder();
 
 /**
  * One JSON line per event, enqueued the moment the event exists. Push-based on purpose: the pipeline's
  * deadlines measure the model, so a slow reader must not hold the pipeline (at most one line per candidate
- * waits in the queue). `onCancel` runs when the reader goes away.
+ * waits in the queue). `onCancel` runs when the reader goes away, `onEnd` once the stream is over either way.
  */
-export function ndjsonStream(events: AsyncIterable<RankingEvent>, onCancel: () => void): ReadableStream<Uint8Array> {
+export function ndjsonStream(events: AsyncIterable<RankingEvent>, onCancel: () => void, onEnd: () => void = () => {}): ReadableStream<Uint8Array> {
   let cancelled = false;
   return new ReadableStream<Uint8Array>({
     start(controller) {
@@ -21,6 +21,8 @@ export function ndjsonStream(events: AsyncIterable<RankingEvent>, onCancel: () =
         } catch (error) {
           console.error(JSON.stringify({ scope: "rankings-api", error: String(error) }));
           if (!cancelled) controller.error(error);
+        } finally {
+          onEnd();
         }
       })();
     },

@@ -1,0 +1,38 @@
+import { createHash } from "node:crypto";
+import type { LiveSignals } from "@/lib/shoppers/types";
+import type { PreparedRanking } from "./query";
+
+/** What a ranking was computed from: the same key means the same answer, replayed without a model call. */
+export interface RankingKey {
+  shopperId: string;
+  /** Live signals and candidate ids (see inputsFingerprint). */
+  inputsFingerprint: string;
+  q: string;
+  category: string;
+  provider: string;
+  model: string;
+}
+
+/** A short hash of what a ranking is computed from besides the query: equal inputs, equal fingerprint. */
+export function inputsFingerprint(signals: LiveSignals, candidateIds: readonly string[]): string {
+  const canonical = JSON.stringify({
+    cart: signals.cart.map((product) => product.id),
+    viewed: signals.recentlyViewed.map((product) => product.id),
+    searches: signals.recentSearches,
+    categories: signals.recentCategories,
+    candidates: candidateIds,
+  });
+  return createHash("sha256").update(canonical).digest("base64url").slice(0, 22);
+}
+
+/** The key a prepared ranking is stored and replayed by, for the model that ranks it. */
+export function rankingKey(prepared: PreparedRanking, model: { name: string; model: string }): RankingKey {
+  return {
+    shopperId: prepared.shopper.id,
+    inputsFingerprint: inputsFingerprint(prepared.signals, prepared.candidates.map((product) => product.id)),
+    q: prepared.q ?? "",
+    category: prepared.category?.slug ?? "",
+    provider: model.name,
+    model: model.model,
+  };
+}
