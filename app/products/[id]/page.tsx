@@ -9,7 +9,6 @@ import { WhyPicked } from "@/components/product/why-picked";
 import { getCategory, getProduct } from "@/lib/catalog/catalog";
 import { formatPrice } from "@/lib/format/money";
 import { RecordVisit } from "@/components/signals/record-visit";
-import { recentPickReason } from "@/lib/ranking/service/recent-picks";
 import { latestStoredReason } from "@/lib/ranking/service/stored-rankings";
 import { rememberedShopperId } from "@/lib/shoppers/request-shopper";
 import { getShopper } from "@/lib/shoppers/shoppers";
@@ -25,8 +24,8 @@ export default async function ProductPage({ params }: PageProps<"/products/[id]"
   if (!product) notFound();
   const shopperId = await rememberedShopperId();
   const [category, shopper] = await Promise.all([getCategory(product.category), getShopper(shopperId)]);
-  // The live ranking's reason first (it may still be streaming), else the latest stored one.
-  const reason = recentPickReason(shopperId, product.id) ?? (await latestStoredReason(shopperId, product.id));
+  // The rankings table is the one record of why a product was picked (docs/architecture.md).
+  const reason = await latestStoredReason(shopperId, product.id);
 
   return (
     <>

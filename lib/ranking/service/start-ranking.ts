@@ -3,14 +3,13 @@ import { getProvider } from "@/lib/llm/provider";
 import type { RankedItem, RankingEvent } from "@/lib/ranking/pipeline/events";
 import type { PreparedRanking } from "./query";
 import { rankProducts } from "@/lib/ranking/pipeline/rank-products";
-import { rememberPick } from "./recent-picks";
 import { rankingKey } from "./ranking-key";
 import { findStoredRanking, storeRanking, type StoredRanking } from "./stored-rankings";
 
 /**
  * A ranking as the page and the API both run it: replayed from storage when the same shopper, signals,
  * candidates, query and model were ranked before; else ranked by the configured model and, when the
- * model finished its answer, stored. The model's reasons are remembered for the product pages.
+ * model finished its answer, stored.
  */
 export async function* startRanking(prepared: PreparedRanking, signal: AbortSignal): AsyncGenerator<RankingEvent, void, undefined> {
   const config = getConfig();
@@ -29,10 +28,8 @@ export async function* startRanking(prepared: PreparedRanking, signal: AbortSign
     stallTimeoutMs: config.stallTimeoutMs,
     signal,
   })) {
-    if (event.type === "item") {
-      items.push(event);
-      if (event.source === "model") rememberPick(prepared.shopper.id, event.id, event.reason);
-    } else if (event.outcome === "complete" && !signal.aborted) {
+    if (event.type === "item") items.push(event);
+    else if (event.outcome === "complete" && !signal.aborted) {
       // Only an answer the model finished is worth replaying; a timeout or an error is not.
       await storeRanking(key, { items, summary: event }).catch((error: unknown) => {
         console.error(JSON.stringify({ scope: "ranking", event: "store-failed", error: String(error) }));
