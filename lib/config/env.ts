@@ -1,12 +1,23 @@
 import { z } from "zod";
 
 const milliseconds = (fallback: number) => z.coerce.number().int().min(0).max(600_000).default(fallback);
+const key = z.string().min(1).optional();
 
 const envSchema = z.object({
-  AISLE_PROVIDER: z.enum(["openai", "simulated"]).optional(),
-  OPENAI_API_KEY: z.string().min(1).optional(),
+  AISLE_PROVIDER: z.enum(["openai", "ai", "simulated"]).optional(),
+  OPENAI_API_KEY: key,
   OPENAI_BASE_URL: z.url().optional(),
   OPENAI_MODEL: z.string().min(1).default("gpt-4.1-mini"),
+  AISLE_MODEL: z
+    .string()
+    .regex(/^[a-z0-9-]+\/.+$/, "must be <provider>/<model>, e.g. openai/gpt-4.1-mini or anthropic/claude-haiku-4-5")
+    .optional(),
+  ANTHROPIC_API_KEY: key,
+  GOOGLE_GENERATIVE_AI_API_KEY: key,
+  AI_GATEWAY_API_KEY: key,
+  AISLE_MODEL_PICKS: z
+    .union([z.literal("all"), z.coerce.number().int().min(1, "must be at least 1 (or all)").max(1000)])
+    .default(24),
   AISLE_SIM_TTFT_MS: milliseconds(600),
   AISLE_SIM_TOKENS_PER_SECOND: z.coerce.number().positive().max(100_000).default(80),
   AISLE_MAX_CANDIDATES: z.coerce.number().int().min(1).max(1000).default(100),
@@ -16,15 +27,34 @@ const envSchema = z.object({
   AISLE_DATA_DIR: z.string().min(1).default(".data/pglite"),
 });
 
+export type ProviderName = "openai" | "ai" | "simulated";
+
+export interface AiSdkConfig {
+  /** `<provider>/<model>` (DESIGN §4). */
+  model: string;
+  /** The providers' own keys: a provider whose key is set is called direct, else through the AI Gateway. */
+  keys: { openai?: string; anthropic?: string; google?: string; gateway?: string };
+  /** Where `openai-compatible/<model>` goes. */
+  baseURL: string | undefined;
+}
+
 export interface AisleConfig {
-  provider: "openai" | "simulated";
+  provider: ProviderName;
   openai: { apiKey: string | undefined; baseURL: string | undefined; model: string };
+  /** Set when the provider is `ai`. */
+  ai: AiSdkConfig | undefined;
   simulated: { ttftMs: number; tokensPerSecond: number };
+  /** How many candidates the model picks, each with a reason; "all" = every candidate. */
+  modelPicks: number | "all";
   maxCandidates: number;
   firstItemTimeoutMs: number;
   stallTimeoutMs: number;
   /** PostgreSQL when set; else embedded PGlite in `dataDir` ("memory://" keeps it in memory). */
   database: { url: string | undefined; dataDir: string };
+}
+
+function invalid(problem: string): Error {
+  return new Error(`Invalid Aisle configuration: ${problem}`);
 }
 
 /** Reads the configuration from an environment (DESIGN §4); throws one clear message naming every bad variable. */
@@ -33,18 +63,30 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ""));
   const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
-    throw new Error(`Invalid Aisle configuration: ${problems}`);
+    throw invalid(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "));
   }
   const e = parsed.data;
   const provider = e.AISLE_PROVIDER ?? (e.OPENAI_API_KEY ? "openai" : "simulated");
   if (provider === "openai" && !e.OPENAI_API_KEY) {
-    throw new Error("Invalid Aisle configuration: AISLE_PROVIDER=openai needs OPENAI_API_KEY (any value for a local server)");
+    throw invalid("AISLE_PROVIDER=openai needs OPENAI_API_KEY (any value for a local server)");
   }
+  if (provider === "ai" && !e.AISLE_MODEL) {
+    throw invalid("AISLE_PROVIDER=ai needs AISLE_MODEL=<provider>/<model>, e.g. openai/gpt-4.1-mini");
+  }
+  const ai: AiSdkConfig | undefined =
+    provider === "ai" && e.AISLE_MODEL
+      ? {
+          model: e.AISLE_MODEL,
+          keys: { openai: e.OPENAI_API_KEY, anthropic: e.ANTHROPIC_API_KEY, google: e.GOOGLE_GENERATIVE_AI_API_KEY, gateway: e.AI_GATEWAY_API_KEY },
+          baseURL: e.OPENAI_BASE_URL,
+        }
+      : undefined;
   return {
     provider,
     openai: { apiKey: e.OPENAI_API_KEY, baseURL: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL },
+    ai,
     simulated: { ttftMs: e.AISLE_SIM_TTFT_MS, tokensPerSecond: e.AISLE_SIM_TOKENS_PER_SECOND },
+    modelPicks: e.AISLE_MODEL_PICKS,
     maxCandidates: e.AISLE_MAX_CANDIDATES,
     firstItemTimeoutMs: e.AISLE_FIRST_ITEM_TIMEOUT_MS,
     stallTimeoutMs: e.AISLE_STALL_TIMEOUT_MS,

@@ -4,6 +4,11 @@ import type { LiveSignals, ShopperProfile } from "@/lib/shoppers/types";
 export interface ChatMessage {
   role: "system" | "user";
   content: string;
+  /**
+   * The end of a prefix many requests share (the candidates block): providers with explicit cache marks
+   * (Anthropic's cache control) mark it; the others cache exact prefixes on their own.
+   */
+  cacheBreakpoint?: boolean;
 }
 
 /** Everything a provider needs to rank: the prompt, the output contract, and the facts behind them. */
@@ -13,18 +18,33 @@ export interface RankingRequest {
   responseSchema: Record<string, unknown>;
   /** The name the schema is sent under (`json_schema.name`). */
   schemaName: string;
-  /** The facts the prompt was written from; the simulated model ranks from these, the openai one ignores them. */
+  /** The same for the same candidate set: routes requests to a warm prompt cache (OpenAI's `prompt_cache_key`). */
+  cacheKey: string;
+  /** How many candidates the prompt asks the model to pick. */
+  picks: number;
+  /** The facts the prompt was written from; the simulated model ranks from these, the others ignore them. */
   shopper: ShopperProfile;
   signals: LiveSignals;
   candidates: readonly Product[];
 }
 
-/** A model behind one interface: a request in, the answer's text deltas out, as the model writes them. */
+/** Token counts as the model's server reported them. */
+export interface ReportedUsage {
+  inputTokens: number;
+  /** Input tokens served from the provider's prompt cache; null when the server does not say. */
+  cachedInputTokens: number | null;
+  outputTokens: number;
+}
+
+/** What a provider streams: the answer's text deltas as the model writes them, and at most one usage report. */
+export type ModelChunk = string | { type: "usage"; usage: ReportedUsage };
+
+/** A model behind one interface: a request in, the answer's text deltas (and its usage) out. */
 export interface ModelProvider {
-  /** "simulated" or "openai". */
+  /** "simulated", "openai" or "ai". */
   readonly name: string;
   /** The model's name as the done line reports it. */
   readonly model: string;
   /** Must stop work and settle a pending read soon after `signal` aborts. */
-  streamText(request: RankingRequest, signal: AbortSignal): AsyncIterable<string>;
+  stream(request: RankingRequest, signal: AbortSignal): AsyncIterable<ModelChunk>;
 }

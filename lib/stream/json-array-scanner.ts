@@ -89,6 +89,7 @@ export class JsonArrayScanner {
   private text = "";
   private length = 0;
   private elementCount = 0;
+  private begunCount = 0;
   private inArray = false;
 
   constructor(options: ScannerOptions = {}) {
@@ -99,6 +100,11 @@ export class JsonArrayScanner {
   /** True once the array has closed or the text turned out malformed: later text is ignored. */
   get finished(): boolean {
     return this.mode === Mode.Done;
+  }
+
+  /** Elements whose first character has been read, finished or not: a caller can stop the text as one begins. */
+  get elementsBegun(): number {
+    return this.begunCount;
   }
 
   /** Elements (and rejections) completed by this chunk, in order. */
@@ -242,6 +248,7 @@ export class JsonArrayScanner {
     this.mode = Mode.Value;
     this.isElement = isElement;
     this.capturing = isElement;
+    if (isElement) this.begunCount++;
     this.text = "";
     this.length = 0;
     this.escaped = false;

@@ -202,3 +202,194 @@ describe("fake OpenAI server", () => {
     expect(invalid.status).toBe(400);
   });
 });
+
+// Candidate lines as the app's prompt writes them: one JSON object per line, with an "id".
+const PROMPT_WITH_CANDIDATES = ["Rank these.", "CANDIDATES:", ...CANDIDATE_IDS.map((id) => JSON.stringify({ id, name: `Product ${id}` }))].join("\n");
+
+async function post(body: Record<string, unknown>): Promise<Response> {
+  return fetch(`${server.url}/chat/completions`, { method: "POST", body: JSON.stringify({ model: "fake-model", stream: true, ...body }) });
+}
+
+/** The SSE `data:` payloads of a whole response, parsed (without the final [DONE]). */
+interface SseEvent {
+  choices: { delta: { content?: string }; finish_reason: string | null }[];
+  usage?: Record<string, unknown>;
+}
+
+async function events(response: Response): Promise<SseEvent[]> {
+  const lines = (await response.text()).split("\n").filter((line) => line.startsWith("data: ") && line !== "data: [DONE]");
+  return lines.map((line) => JSON.parse(line.slice("data: ".length)) as never);
+}
+
+const content = (parsed: SseEvent[]) => parsed.map((event) => event.choices[0]?.delta.content ?? "").join("");
+
+describe("fake OpenAI server: refusing features", () => {
+  it.each([
+    ["json_schema", { response_format: rankingFormat }, "response_format json_schema is not supported"],
+    ["json_object", { response_format: { type: "json_object" } }, "response_format json_object is not supported"],
+    ["prompt_cache_key", { prompt_cache_key: "k" }, "Unrecognized request argument supplied: prompt_cache_key"],
+    ["stream_options", { stream_options: { include_usage: true } }, "Unrecognized request argument supplied: stream_options"],
+  ] as const)("answers a request using a refused %s with a 400 naming it", async (feature, fields, message) => {
+    server.setScenario({ kind: "rank", refuse: [feature] });
+
+    const response = await post({ messages: [{ role: "user", content: PROMPT_WITH_CANDIDATES }], ...fields });
+
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { error: { message: string; type: string } };
+    expect(body.error.message).toContain(message);
+    expect(body.error.type).toBe("invalid_request_error");
+    expect(onlyRequest().body).toMatchObject(fields);
+  });
+
+  it("answers a request that does not use the refused feature as usual", async () => {
+    server.setScenario({ kind: "rank", refuse: ["json_schema", "prompt_cache_key"] });
+
+    const response = await post({ messages: [{ role: "user", content: PROMPT_WITH_CANDIDATES }] });
+
+    expect(response.status).toBe(200);
+    expect(JSON.parse(content(await events(response)))).toMatchObject({ products: CANDIDATE_IDS.map((id) => ({ id })) });
+  });
+
+  it("refuses at server level whatever the scenario, through the SDK as a BadRequestError", async () => {
+    const strict = await startFakeOpenAIServer({ port: 0, refuse: ["json_schema"] });
+    try {
+      const strictClient = new OpenAI({ apiKey: "test", baseURL: strict.url, maxRetries: 0 });
+      const error = await strictClient.chat.completions
+        .create({ model: "fake-model", stream: true, messages: [{ role: "user", content: "Rank" }], response_format: rankingFormat })
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+
+      expect((error as APIError).status).toBe(400);
+      expect((error as APIError).message).toContain("json_schema is not supported");
+    } finally {
+      await strict.close();
+    }
+  });
+});
+
+describe("fake OpenAI server: rank scenario options", () => {
+  it("finds the candidate ids in the prompt under json_object or no response_format", async () => {
+    server.setScenario({ kind: "rank", firstDelayMs: 0, gapMs: 0 });
+    for (const format of [{ response_format: { type: "json_object" } }, {}]) {
+      const response = await post({ messages: [{ role: "system", content: "JSON only" }, { role: "user", content: PROMPT_WITH_CANDIDATES }], ...format });
+      const parsed = JSON.parse(content(await events(response))) as { products: { id: string }[] };
+      expect(parsed.products.map((p) => p.id)).toEqual(CANDIDATE_IDS);
+    }
+  });
+
+  it("answers 400 when neither the schema nor the prompt holds candidate ids", async () => {
+    const response = await post({ messages: [{ role: "user", content: "Rank something" }] });
+    expect(response.status).toBe(400);
+  });
+
+  it("writes only the first `count` elements, then closes the array", async () => {
+    server.setScenario({ kind: "rank", count: 2, firstDelayMs: 0, gapMs: 0 });
+
+    const text = await collectContent(await createRankingStream());
+
+    expect(JSON.parse(text)).toEqual({ products: CANDIDATE_IDS.slice(0, 2).map((id) => ({ id, reason: "Picked by the fake model" })) });
+    expect(onlyRequest().elementBeginTimes).toHaveLength(2);
+    expect(onlyRequest().elementCloseTimes).toHaveLength(2);
+  });
+});
+
+describe("fake OpenAI server: usage", () => {
+  it("ends with a usage chunk with no choices when the request asks, with estimated figures", async () => {
+    server.setScenario({ kind: "rank", firstDelayMs: 0, gapMs: 0 });
+
+    const parsed = await events(await post({ response_format: rankingFormat, messages: [{ role: "user", content: "Rank" }], stream_options: { include_usage: true } }));
+
+    const last = parsed.at(-1)!;
+    expect(last.choices).toEqual([]);
+    const text = content(parsed);
+    expect(last.usage).toEqual({
+      prompt_tokens: expect.any(Number),
+      completion_tokens: Math.ceil(text.length / 4),
+      total_tokens: expect.any(Number),
+    });
+    expect(last.usage?.prompt_tokens).toBeGreaterThan(10);
+    expect(parsed.filter((event) => event.usage !== undefined)).toHaveLength(1);
+  });
+
+  it("sends no usage unasked, unless forced with usage: true", async () => {
+    server.setScenario({ kind: "rank", firstDelayMs: 0, gapMs: 0 });
+    const unasked = await events(await post({ response_format: rankingFormat, messages: [] }));
+    expect(unasked.some((event) => event.usage !== undefined)).toBe(false);
+
+    server.setScenario({ kind: "rank", firstDelayMs: 0, gapMs: 0, usage: true });
+    const forced = await events(await post({ response_format: rankingFormat, messages: [] }));
+    expect(forced.at(-1)?.usage).toBeDefined();
+  });
+
+  it("never sends usage with usage: false, even when asked", async () => {
+    server.setScenario({ kind: "rank", firstDelayMs: 0, gapMs: 0, usage: false });
+    const parsed = await events(await post({ response_format: rankingFormat, messages: [], stream_options: { include_usage: true } }));
+    expect(parsed.some((event) => event.usage !== undefined)).toBe(false);
+  });
+
+  it("reports the given figures, cached tokens as prompt_tokens_details, through the SDK", async () => {
+    server.setScenario({ kind: "rank", usage: { prompt_tokens: 900, completion_tokens: 40, cached_tokens: 768 } });
+
+    const stream = await client.chat.completions.create({
+      model: "fake-model",
+      stream: true,
+      stream_options: { include_usage: true },
+      messages: [{ role: "user", content: "Rank" }],
+      response_format: rankingFormat,
+    });
+    const usages = [];
+    for await (const chunk of stream) if (chunk.usage) usages.push(chunk.usage);
+
+    expect(usages).toEqual([{ prompt_tokens: 900, completion_tokens: 40, total_tokens: 940, prompt_tokens_details: { cached_tokens: 768 } }]);
+  });
+
+  it("puts the usage on the finish chunk with usageOnFinishChunk (llama.cpp)", async () => {
+    server.setScenario({ kind: "rank", firstDelayMs: 0, gapMs: 0, usage: true, usageOnFinishChunk: true });
+
+    const parsed = await events(await post({ response_format: rankingFormat, messages: [] }));
+
+    const last = parsed.at(-1)!;
+    expect(last.choices[0]?.finish_reason).toBe("stop");
+    expect(last.usage).toBeDefined();
+    expect(parsed.filter((event) => event.usage !== undefined)).toHaveLength(1);
+  });
+});
+
+describe("fake OpenAI server: where the client stopped", () => {
+  it("records how many elements had begun when the client aborted, e.g. as the 25th element begins", async () => {
+    const ids = Array.from({ length: 30 }, (_, i) => String(i + 1));
+    // Elements of ~25 characters in chunks of 8: one opening brace per chunk at most, several chunks apart.
+    server.setScenario({ kind: "rank", firstDelayMs: 0, gapMs: 10, chunkSize: 8, reason: "r" });
+    const controller = new AbortController();
+    const stream = await client.chat.completions.create(
+      {
+        model: "fake-model",
+        stream: true,
+        messages: [{ role: "user", content: "Rank" }],
+        response_format: { type: "json_schema", json_schema: { name: RESPONSE_SCHEMA_NAME, strict: true, schema: rankingResponseSchema(ids) } },
+      },
+      { signal: controller.signal },
+    );
+
+    // Stop as soon as the 25th element's opening brace arrives (each element's `{` follows `[` or `,`).
+    let text = "";
+    for await (const chunk of stream) {
+      text += chunk.choices[0]?.delta.content ?? "";
+      if ((text.match(/[[,]\{/g) ?? []).length >= 25) controller.abort();
+    }
+
+    await waitFor(() => server.requests[0]?.aborted === true);
+    const request = onlyRequest();
+    expect(request.elementsBegunAtClose).toBe(25);
+    expect(request.elementCloseTimes).toHaveLength(24);
+    expect(request.elementBeginTimes).toHaveLength(25);
+  });
+
+  it("leaves elementsBegunAtClose null for a response that finished", async () => {
+    await collectContent(await createRankingStream());
+    expect(onlyRequest().elementsBegunAtClose).toBeNull();
+    expect(onlyRequest().elementBeginTimes).toHaveLength(3);
+  });
+});

@@ -5,7 +5,9 @@
  * separate process for Playwright: `node tests/support/fake-openai-server.ts --port 4010`)
  * so no test ever talks to a real endpoint. Scenarios script what the "model" does:
  * stream chunks with delays, stall, fail with a status, send garbage, or rank the
- * candidate ids found in the request's JSON schema.
+ * candidate ids found in the request's JSON schema (or, without one, in the prompt).
+ * Like many OpenAI-compatible servers it can refuse features (`refuse`) with a 400,
+ * and it reports usage in a final chunk when asked (`stream_options.include_usage`).
  *
  * Only erasable TypeScript syntax is used so Node 24 can run this file directly.
  */
@@ -22,8 +24,32 @@ import { pathToFileURL } from "node:url";
 // Public API
 // ---------------------------------------------------------------------------
 
+/** Request features a server may not support; a request using one gets a realistic 400. */
+export type Refusal = "json_schema" | "json_object" | "prompt_cache_key" | "stream_options";
+
+/** Usage figures for the final chunk; unset figures are estimated from the request and the text written. */
+export interface FakeUsage {
+  prompt_tokens?: number;
+  completion_tokens?: number;
+  /** sent as `prompt_tokens_details.cached_tokens`; without it the usage has no details (as Ollama's) */
+  cached_tokens?: number;
+}
+
+/** Options shared by the scenarios that answer with a stream. */
+interface AnsweringOptions {
+  /** features this scenario refuses (added to the server's `refuse`) */
+  refuse?: Refusal[];
+  /**
+   * The usage report. Unset: sent when the request asks (`stream_options.include_usage`), estimated figures.
+   * `false`: never. `true`: always, even unasked (as llama.cpp does). An object: these figures, when asked.
+   */
+  usage?: boolean | FakeUsage;
+  /** put the usage on the chunk carrying `finish_reason` instead of a chunk of its own with `choices: []` */
+  usageOnFinishChunk?: boolean;
+}
+
 export type Scenario =
-  | {
+  | (AnsweringOptions & {
       kind: "stream";
       chunks: string[];
       /** delay before the first chunk (default 0) */
@@ -34,17 +60,19 @@ export type Scenario =
       stallAfter?: number;
       /** end the HTTP response without the final `data: [DONE]` */
       endWithoutDone?: boolean;
-    }
+    })
   | { kind: "status"; status: number; body?: unknown; headers?: Record<string, string> }
   | { kind: "garbage"; text: string }
-  | {
+  | (AnsweringOptions & {
       kind: "rank";
       reason?: string;
       firstDelayMs?: number;
       gapMs?: number;
       chunkSize?: number;
       reverse?: boolean;
-    };
+      /** write only the first `count` elements, then close the array */
+      count?: number;
+    });
 
 export interface RecordedRequest {
   // The parsed JSON body (or the raw text when it was not JSON).
@@ -60,6 +88,13 @@ export interface RecordedRequest {
   chunkTimes: number[];
   /** the instants (same clock) at which the `}` closing each element of the products array was written */
   elementCloseTimes: number[];
+  /** the instants at which the `{` opening each element of the products array was written */
+  elementBeginTimes: number[];
+  /**
+   * When the client aborted: how many products elements had begun by then (`elementCloseTimes.length`
+   * says how many had closed). null while the response runs or after it finished.
+   */
+  elementsBegunAtClose: number | null;
 }
 
 export interface FakeOpenAIServer {
@@ -77,18 +112,22 @@ export interface FakeOpenAIServerOptions {
   port?: number;
   host?: string;
   scenario?: Scenario;
+  /** features the server refuses whatever the scenario (a server without structured output, say) */
+  refuse?: Refusal[];
 }
 
 const DEFAULT_MODEL = "fake-model";
 const DEFAULT_REASON = "Picked by the fake model";
 const DEFAULT_SCENARIO: Scenario = { kind: "rank" };
 const SCENARIO_KINDS = new Set(["stream", "status", "garbage", "rank"]);
+const REFUSALS: readonly Refusal[] = ["json_schema", "json_object", "prompt_cache_key", "stream_options"];
 
 export async function startFakeOpenAIServer(
   options: FakeOpenAIServerOptions = {},
 ): Promise<FakeOpenAIServer> {
   const state: ServerState = {
     scenario: options.scenario ?? DEFAULT_SCENARIO,
+    refuse: options.refuse ?? [],
     requests: [],
     inFlight: new Set(),
   };
@@ -122,6 +161,7 @@ export async function startFakeOpenAIServer(
 
 interface ServerState {
   scenario: Scenario;
+  refuse: Refusal[];
   requests: RecordedRequest[];
   /** cancel functions of responses still being written (timers pending) */
   inFlight: Set<() => void>;
@@ -228,6 +268,10 @@ interface CompletionPlan {
   gapMs: number;
   stallAfter?: number;
   endWithoutDone: boolean;
+  /** the request's size in tokens, roughly: the default `prompt_tokens` */
+  promptTokens: number;
+  /** the usage report to end the stream with; null: none */
+  usage: { figures: FakeUsage; onFinishChunk: boolean } | null;
 }
 
 /** Per-response context shared by the writers. */
@@ -238,6 +282,8 @@ interface ResponseContext {
   id: string;
   model: string;
   created: number;
+  /** the content written so far: the default `completion_tokens` */
+  written: string;
 }
 
 let completionCounter = 0;
@@ -253,13 +299,17 @@ async function handleChatCompletions(state: ServerState, req: IncomingMessage, r
   const body = parsed.value as { model?: unknown; stream?: unknown };
   const scenario = state.scenario;
 
+  // A server validates the request before it does anything else.
+  const refusal = findRefusal(body, [...state.refuse, ...("refuse" in scenario ? (scenario.refuse ?? []) : [])]);
+  if (refusal) return sendRefusal(res, refusal);
+
   if (scenario.kind === "status") return sendStatusScenario(res, scenario);
   if (scenario.kind === "garbage") {
     res.writeHead(200, { "content-type": "text/plain; charset=utf-8" });
     return void res.end(scenario.text);
   }
 
-  const plan = scenario.kind === "rank" ? planRank(scenario, body) : planStream(scenario);
+  const plan = scenario.kind === "rank" ? planRank(scenario, body, text) : planStream(scenario, body, text);
   if (typeof plan === "string") return sendError(res, 400, plan, "invalid_request_error");
 
   const ctx: ResponseContext = {
@@ -269,6 +319,7 @@ async function handleChatCompletions(state: ServerState, req: IncomingMessage, r
     id: `chatcmpl-fake-${++completionCounter}`,
     model: typeof body.model === "string" ? body.model : DEFAULT_MODEL,
     created: Math.floor(Date.now() / 1000),
+    written: "",
   };
   if (body.stream === true) streamCompletion(state, ctx, plan);
   else answerWhole(state, ctx, plan);
@@ -283,6 +334,8 @@ function recordRequest(state: ServerState, req: IncomingMessage, res: ServerResp
     finished: false,
     chunkTimes: [],
     elementCloseTimes: [],
+    elementBeginTimes: [],
+    elementsBegunAtClose: null,
   };
   state.requests.push(record);
   res.on("finish", () => {
@@ -290,9 +343,34 @@ function recordRequest(state: ServerState, req: IncomingMessage, res: ServerResp
   });
   // 'close' also fires after a normal finish; only an unfinished response counts as aborted.
   res.on("close", () => {
-    if (!res.writableFinished) record.aborted = true;
+    if (res.writableFinished) return;
+    record.aborted = true;
+    record.elementsBegunAtClose = record.elementBeginTimes.length;
   });
   return record;
+}
+
+// What real servers answer for a feature they lack (OpenAI's own wording for unknown arguments).
+const REFUSAL_ERRORS: Record<Refusal, { message: string; param: string | null }> = {
+  json_schema: { message: "response_format json_schema is not supported by this server", param: "response_format" },
+  json_object: { message: "response_format json_object is not supported by this server; only type text is", param: "response_format" },
+  prompt_cache_key: { message: "Unrecognized request argument supplied: prompt_cache_key", param: null },
+  stream_options: { message: "Unrecognized request argument supplied: stream_options", param: null },
+};
+
+/** The first refused feature the request uses, in the order a server would check them. */
+function findRefusal(body: unknown, refused: Refusal[]): Refusal | undefined {
+  const used = new Set<Refusal>();
+  const format = get(body, ["response_format", "type"]);
+  if (format === "json_schema" || format === "json_object") used.add(format);
+  if (get(body, ["prompt_cache_key"]) !== undefined) used.add("prompt_cache_key");
+  if (get(body, ["stream_options"]) !== undefined) used.add("stream_options");
+  return REFUSALS.find((feature) => used.has(feature) && refused.includes(feature));
+}
+
+function sendRefusal(res: ServerResponse, refusal: Refusal): void {
+  const { message, param } = REFUSAL_ERRORS[refusal];
+  sendJson(res, 400, { error: { message, type: "invalid_request_error", param, code: null } });
 }
 
 function sendStatusScenario(res: ServerResponse, scenario: Extract<Scenario, { kind: "status" }>): void {
@@ -309,23 +387,27 @@ function defaultErrorBody(status: number): unknown {
   return { error: { message: `Fake upstream error (${status})`, type, param: null, code: type } };
 }
 
-function planStream(scenario: Extract<Scenario, { kind: "stream" }>): CompletionPlan {
+function planStream(scenario: Extract<Scenario, { kind: "stream" }>, body: unknown, requestText: string): CompletionPlan {
   return {
     pieces: scenario.chunks,
     firstDelayMs: scenario.firstDelayMs ?? 0,
     gapMs: scenario.gapMs ?? 0,
     stallAfter: scenario.stallAfter,
     endWithoutDone: scenario.endWithoutDone ?? false,
+    promptTokens: Math.ceil(requestText.length / 4),
+    usage: planUsage(scenario, body),
   };
 }
 
 /** Returns an error message when the request carries no candidate ids to rank. */
-function planRank(scenario: Extract<Scenario, { kind: "rank" }>, body: unknown): CompletionPlan | string {
+function planRank(scenario: Extract<Scenario, { kind: "rank" }>, body: unknown, requestText: string): CompletionPlan | string {
   const ids = findCandidateIds(body);
   if (!ids) {
-    return "fake server (rank scenario): response_format.json_schema.schema.properties.products.items.properties.id.enum is missing";
+    return get(body, ["response_format", "type"]) === "json_schema"
+      ? "fake server (rank scenario): response_format.json_schema.schema.properties.products.items.properties.id.enum is missing"
+      : 'fake server (rank scenario): no candidate ids in the prompt (lines like {"id":"12",…})';
   }
-  const ordered = scenario.reverse ? [...ids].reverse() : ids;
+  const ordered = (scenario.reverse ? [...ids].reverse() : ids).slice(0, scenario.count ?? ids.length);
   const reason = scenario.reason ?? DEFAULT_REASON;
   const text = JSON.stringify({ products: ordered.map((id) => ({ id, reason })) });
   return {
@@ -333,15 +415,56 @@ function planRank(scenario: Extract<Scenario, { kind: "rank" }>, body: unknown):
     firstDelayMs: scenario.firstDelayMs ?? 50,
     gapMs: scenario.gapMs ?? 5,
     endWithoutDone: false,
+    promptTokens: Math.ceil(requestText.length / 4),
+    usage: planUsage(scenario, body),
   };
 }
 
-/** Reads the id enum at the documented path, falling back to any `id` property with an enum (e.g. behind `$defs`). */
+/** OpenAI reports usage only when asked; `usage: true` models a server that always does. */
+function planUsage(options: AnsweringOptions, body: unknown): CompletionPlan["usage"] {
+  const asked = get(body, ["stream_options", "include_usage"]) === true;
+  if (options.usage === false || !(asked || options.usage === true)) return null;
+  return { figures: typeof options.usage === "object" ? options.usage : {}, onFinishChunk: options.usageOnFinishChunk ?? false };
+}
+
+/**
+ * Under json_schema: the id enum at the documented path (or any `id` property with an enum, e.g. behind `$defs`).
+ * Under json_object or no response_format the schema is not sent, so the ids come from the prompt.
+ */
 function findCandidateIds(body: unknown): unknown[] | undefined {
+  if (get(body, ["response_format", "type"]) !== "json_schema") return findIdsInPrompt(body);
   const schema = get(body, ["response_format", "json_schema", "schema"]);
   const direct = get(schema, ["properties", "products", "items", "properties", "id", "enum"]);
   if (Array.isArray(direct)) return direct;
   return findIdEnum(schema);
+}
+
+/** Ids of the prompt's candidate lines: each a JSON object with an `id`, e.g. `{"id":"12","name":…}`. */
+function findIdsInPrompt(body: unknown): string[] | undefined {
+  const messages = get(body, ["messages"]);
+  if (!Array.isArray(messages)) return undefined;
+  const ids: string[] = [];
+  for (const message of messages) {
+    for (const line of messageText(message).split("\n")) {
+      const id = lineId(line.trim());
+      if (id !== undefined && !ids.includes(id)) ids.push(id);
+    }
+  }
+  return ids.length > 0 ? ids : undefined;
+}
+
+function messageText(message: unknown): string {
+  const content = get(message, ["content"]);
+  if (typeof content === "string") return content;
+  if (!Array.isArray(content)) return "";
+  return content.map((part) => get(part, ["text"])).filter((text) => typeof text === "string").join("\n");
+}
+
+function lineId(line: string): string | undefined {
+  if (!line.startsWith("{") || !line.endsWith("}")) return undefined;
+  const parsed = parseJson(line);
+  const id = parsed.ok ? get(parsed.value, ["id"]) : undefined;
+  return typeof id === "string" || typeof id === "number" ? String(id) : undefined;
 }
 
 function get(value: unknown, path: string[]): unknown {
@@ -409,7 +532,7 @@ function streamCompletion(state: ServerState, ctx: ResponseContext, plan: Comple
       timer = setTimeout(step, plan.gapMs);
       return;
     }
-    finishStream(ctx, plan.endWithoutDone);
+    finishStream(ctx, plan);
   };
   timer = setTimeout(step, plan.firstDelayMs);
 }
@@ -420,15 +543,22 @@ function writeContentChunk(ctx: ResponseContext, content: string, first: boolean
   recordWrite(ctx, content, writtenAt);
 }
 
-/** Timestamps the write, and every products element it closes, for latency assertions. */
+/** Timestamps the write, and every products element it opens or closes, for latency assertions. */
 function recordWrite(ctx: ResponseContext, content: string, writtenAt: number): void {
+  ctx.written += content;
   ctx.record.chunkTimes.push(writtenAt);
-  for (let i = ctx.scanner.feed(content); i > 0; i--) ctx.record.elementCloseTimes.push(writtenAt);
+  const { begun, closed } = ctx.scanner.feed(content);
+  for (let i = begun; i > 0; i--) ctx.record.elementBeginTimes.push(writtenAt);
+  for (let i = closed; i > 0; i--) ctx.record.elementCloseTimes.push(writtenAt);
 }
 
-function finishStream(ctx: ResponseContext, endWithoutDone: boolean): void {
-  writeSse(ctx, JSON.stringify(chunkObject(ctx, {}, "stop")));
-  if (!endWithoutDone) writeSse(ctx, "[DONE]");
+/** The finish chunk, then (when planned) the usage: on a chunk of its own with `choices: []`, as OpenAI does. */
+function finishStream(ctx: ResponseContext, plan: CompletionPlan): void {
+  const usage = plan.usage ? usageObject(ctx, plan, plan.usage.figures) : undefined;
+  const usageOnFinish = plan.usage?.onFinishChunk === true;
+  writeSse(ctx, JSON.stringify(chunkObject(ctx, {}, "stop", usageOnFinish ? usage : undefined)));
+  if (usage && !usageOnFinish) writeSse(ctx, JSON.stringify(usageChunkObject(ctx, usage)));
+  if (!plan.endWithoutDone) writeSse(ctx, "[DONE]");
   ctx.res.end();
 }
 
@@ -437,7 +567,7 @@ function writeSse(ctx: ResponseContext, data: string): number {
   return now();
 }
 
-function chunkObject(ctx: ResponseContext, delta: Record<string, unknown>, finishReason: string | null): unknown {
+function chunkObject(ctx: ResponseContext, delta: Record<string, unknown>, finishReason: string | null, usage?: unknown): unknown {
   return {
     id: ctx.id,
     object: "chat.completion.chunk",
@@ -445,6 +575,23 @@ function chunkObject(ctx: ResponseContext, delta: Record<string, unknown>, finis
     model: ctx.model,
     system_fingerprint: null,
     choices: [{ index: 0, delta, logprobs: null, finish_reason: finishReason }],
+    ...(usage === undefined ? {} : { usage }),
+  };
+}
+
+function usageChunkObject(ctx: ResponseContext, usage: unknown): unknown {
+  return { id: ctx.id, object: "chat.completion.chunk", created: ctx.created, model: ctx.model, system_fingerprint: null, choices: [], usage };
+}
+
+/** The given figures, the rest estimated at four characters a token; details only when cached tokens are given. */
+function usageObject(ctx: ResponseContext, plan: CompletionPlan, figures: FakeUsage): unknown {
+  const prompt = figures.prompt_tokens ?? plan.promptTokens;
+  const completion = figures.completion_tokens ?? Math.ceil(ctx.written.length / 4);
+  return {
+    prompt_tokens: prompt,
+    completion_tokens: completion,
+    total_tokens: prompt + completion,
+    ...(figures.cached_tokens === undefined ? {} : { prompt_tokens_details: { cached_tokens: figures.cached_tokens } }),
   };
 }
 
@@ -456,7 +603,7 @@ function answerWhole(state: ServerState, ctx: ResponseContext, plan: CompletionP
     if (ctx.res.destroyed) return;
     const content = plan.pieces.join("");
     recordWrite(ctx, content, now());
-    sendJson(ctx.res, 200, completionObject(ctx, content));
+    sendJson(ctx.res, 200, completionObject(ctx, content, usageObject(ctx, plan, plan.usage?.figures ?? {})));
   }, plan.firstDelayMs);
   const cancel = (): void => {
     clearTimeout(timer);
@@ -466,7 +613,7 @@ function answerWhole(state: ServerState, ctx: ResponseContext, plan: CompletionP
   ctx.res.on("close", cancel);
 }
 
-function completionObject(ctx: ResponseContext, content: string): unknown {
+function completionObject(ctx: ResponseContext, content: string, usage: unknown): unknown {
   return {
     id: ctx.id,
     object: "chat.completion",
@@ -476,17 +623,17 @@ function completionObject(ctx: ResponseContext, content: string): unknown {
     choices: [
       { index: 0, message: { role: "assistant", content, refusal: null }, logprobs: null, finish_reason: "stop" },
     ],
-    usage: { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 },
+    usage,
   };
 }
 
 // ---------------------------------------------------------------------------
-// Products scanner: finds the `}` closing each element of the top-level `products` array
+// Products scanner: finds the `{` opening and the `}` closing each element of the top-level `products` array
 // ---------------------------------------------------------------------------
 
 interface ProductsScanner {
-  /** Consumes more text; returns how many products elements were closed within it. */
-  feed(text: string): number;
+  /** Consumes more text; returns how many products elements were opened and closed within it. */
+  feed(text: string): { begun: number; closed: number };
 }
 
 interface Frame {
@@ -501,13 +648,16 @@ function createProductsScanner(): ProductsScanner {
   let escaped = false;
   let stringBuffer = "";
   let lastString = "";
+  let begun = 0;
+  let closed = 0;
 
-  const closesProductElement = (): boolean => {
+  // True when the next value at this point is an element of the top-level `products` array.
+  const insideProducts = (): boolean => {
     const parent = stack[stack.length - 1];
     return stack.length === 2 && parent?.type === "[" && parent.key === "products";
   };
 
-  const feedChar = (ch: string): number => {
+  const feedChar = (ch: string): void => {
     if (inString) {
       if (escaped) escaped = false;
       else if (ch === "\\") escaped = true;
@@ -515,34 +665,36 @@ function createProductsScanner(): ProductsScanner {
         inString = false;
         lastString = stringBuffer;
       } else stringBuffer += ch;
-      return 0;
+      return;
     }
     if (ch === '"') {
       inString = true;
       stringBuffer = "";
     } else if (ch === "{") {
+      if (insideProducts()) begun += 1;
       stack.push({ type: "{" });
     } else if (ch === "[") {
       const parent = stack[stack.length - 1];
       stack.push({ type: "[", key: parent?.type === "{" ? lastString : undefined });
     } else if (ch === "}" || ch === "]") {
       stack.pop();
-      return ch === "}" && closesProductElement() ? 1 : 0;
+      if (ch === "}" && insideProducts()) closed += 1;
     }
-    return 0;
   };
 
   return {
     feed(text) {
-      let closed = 0;
-      for (const ch of text) closed += feedChar(ch);
-      return closed;
+      begun = 0;
+      closed = 0;
+      for (const ch of text) feedChar(ch);
+      return { begun, closed };
     },
   };
 }
 
 // ---------------------------------------------------------------------------
 // CLI: node tests/support/fake-openai-server.ts --port 4010 [--host 127.0.0.1] [--scenario rank|<json>]
+//      [--refuse json_schema,prompt_cache_key]
 // ---------------------------------------------------------------------------
 
 function parseCliArgs(argv: string[]): FakeOpenAIServerOptions {
@@ -554,6 +706,7 @@ function parseCliArgs(argv: string[]): FakeOpenAIServerOptions {
     if (flag === "--port") options.port = Number(value);
     else if (flag === "--host") options.host = value;
     else if (flag === "--scenario") options.scenario = parseCliScenario(value);
+    else if (flag === "--refuse") options.refuse = parseCliRefusals(value);
     else throw new Error(`Unknown option ${flag}`);
   }
   return options;
@@ -564,6 +717,13 @@ function parseCliScenario(value: string): Scenario {
   const parsed = parseJson(value);
   if (!parsed.ok || !isScenario(parsed.value)) throw new Error(`--scenario must be "rank" or Scenario JSON, got: ${value}`);
   return parsed.value;
+}
+
+function parseCliRefusals(value: string): Refusal[] {
+  const refusals = value.split(",").map((name) => name.trim()).filter((name) => name !== "");
+  const unknown = refusals.filter((name) => !(REFUSALS as readonly string[]).includes(name));
+  if (unknown.length > 0) throw new Error(`--refuse takes ${REFUSALS.join(", ")}; got: ${unknown.join(", ")}`);
+  return refusals as Refusal[];
 }
 
 async function runCli(): Promise<void> {

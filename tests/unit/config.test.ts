@@ -6,6 +6,8 @@ describe("readConfig", () => {
     expect(readConfig({})).toEqual({
       provider: "simulated",
       openai: { apiKey: undefined, baseURL: undefined, model: "gpt-4.1-mini" },
+      ai: undefined,
+      modelPicks: 24,
       simulated: { ttftMs: 600, tokensPerSecond: 80 },
       maxCandidates: 100,
       firstItemTimeoutMs: 20_000,
@@ -27,6 +29,21 @@ describe("readConfig", () => {
       baseURL: "http://localhost:11434/v1",
       model: "llama3.2",
     });
+  });
+
+  it("reads the picks count, a number or all", () => {
+    expect(readConfig({ AISLE_MODEL_PICKS: "all" }).modelPicks).toBe("all");
+    expect(readConfig({ AISLE_MODEL_PICKS: "12" }).modelPicks).toBe(12);
+    expect(() => readConfig({ AISLE_MODEL_PICKS: "0" })).toThrow(/AISLE_MODEL_PICKS/);
+    expect(() => readConfig({ AISLE_MODEL_PICKS: "some" })).toThrow(/AISLE_MODEL_PICKS/);
+  });
+
+  it("uses the AI SDK with AISLE_PROVIDER=ai and a <provider>/<model>", () => {
+    const config = readConfig({ AISLE_PROVIDER: "ai", AISLE_MODEL: "anthropic/claude-haiku-4-5", ANTHROPIC_API_KEY: "a" });
+    expect(config.provider).toBe("ai");
+    expect(config.ai).toEqual({ model: "anthropic/claude-haiku-4-5", keys: { anthropic: "a" }, baseURL: undefined });
+    expect(() => readConfig({ AISLE_PROVIDER: "ai" })).toThrow(/needs AISLE_MODEL/);
+    expect(() => readConfig({ AISLE_PROVIDER: "ai", AISLE_MODEL: "claude" })).toThrow(/AISLE_MODEL/);
   });
 
   it("treats an empty variable as unset", () => {

@@ -28,11 +28,24 @@ export const rankingOutcomeSchema = z.enum([
 ]);
 export type RankingOutcome = z.infer<typeof rankingOutcomeSchema>;
 
+const tokens = z.number().int().nonnegative();
+
+/** What a ranking's model call cost in tokens (DESIGN §4). */
+export const rankingUsageSchema = z.object({
+  inputTokens: tokens,
+  /** Input tokens the provider served from its prompt cache; null when it does not say. */
+  cachedInputTokens: tokens.nullable(),
+  outputTokens: tokens,
+  /** Counted locally with a tokenizer, because the server's figures never came (the request was stopped early). */
+  estimated: z.boolean(),
+});
+export type RankingUsage = z.infer<typeof rankingUsageSchema>;
+
 export const rankingSummarySchema = z.object({
   type: z.literal("done"),
   /** Items placed by the model. */
   ranked: z.number().int().nonnegative(),
-  /** Candidates the model did not place, appended in baseline order. */
+  /** Candidates the model did not place, appended in the embedded ranker's order. */
   fallback: z.number().int().nonnegative(),
   /** Model elements refused: unknown or repeated ids, schema failures, oversize or invalid JSON. */
   rejected: z.number().int().nonnegative(),
@@ -44,6 +57,8 @@ export const rankingSummarySchema = z.object({
   outcome: rankingOutcomeSchema,
   /** Why the model's part ended early, when it did. */
   detail: z.string().optional(),
+  /** Tokens of the model call; null when there was none (a replay, nothing to rank). Older stored rows have none. */
+  usage: rankingUsageSchema.nullable().default(null),
 });
 export type RankingSummary = z.infer<typeof rankingSummarySchema>;
 

@@ -1,19 +1,19 @@
 import type { Product } from "@/lib/catalog/types";
-import type { ModelProvider, RankingRequest } from "@/lib/llm/types";
+import type { ModelChunk, ModelProvider, RankingRequest, ReportedUsage } from "@/lib/llm/types";
 import type { LiveSignals, ShopperProfile } from "@/lib/shoppers/types";
 import { abortable } from "@/lib/stream/abortable";
-import { streamJsonArray } from "@/lib/stream/json-array-stream";
+import { JsonArrayScanner } from "@/lib/stream/json-array-scanner";
 import { RESPONSE_SCHEMA_NAME, rankingResponseSchema } from "./contract";
 import { Deadlines, DeadlineExceeded } from "./deadlines";
-import type { RankedItem, RankingEvent, RankingOutcome, RankingSummary } from "./events";
-import { fallbackReason } from "./fallback-reason";
-import { buildRankingMessages } from "./prompt";
+import type { RankedItem, RankingEvent, RankingOutcome, RankingSummary, RankingUsage } from "./events";
+import { fallbackOrder } from "./fallback-order";
+import { buildRankingMessages, canonicalOrder, candidatesCacheKey } from "./prompt";
+import { estimateUsage, reportedUsage } from "./usage";
 import { createElementValidator } from "./validate";
 
 export interface RankingInput {
   shopper: ShopperProfile;
   signals: LiveSignals;
-  /** In baseline order: the order fallback items keep. */
   candidates: readonly Product[];
 }
 
@@ -25,6 +25,8 @@ export interface RankingLogEntry {
 
 export interface RankingOptions {
   provider: ModelProvider;
+  /** How many candidates the model picks with a reason; unset: all of them. */
+  picks?: number;
   firstItemTimeoutMs: number;
   stallTimeoutMs: number;
   /** The consumer is gone: stop, abort the model request, emit nothing more. */
@@ -39,11 +41,15 @@ function defaultLog(entry: RankingLogEntry): void {
   console.warn(JSON.stringify({ scope: "ranking", ...entry }));
 }
 
-export function buildRankingRequest({ shopper, signals, candidates }: RankingInput): RankingRequest {
+/** The model's request: the prompt, and the schema with the candidate ids in the prompt's (canonical) order. */
+export function buildRankingRequest({ shopper, signals, candidates }: RankingInput, picks = candidates.length): RankingRequest {
+  const ids = canonicalOrder(candidates).map((product) => product.id);
   return {
-    messages: buildRankingMessages(shopper, signals, candidates),
-    responseSchema: rankingResponseSchema(candidates.map((product) => product.id)),
+    messages: buildRankingMessages(shopper, signals, candidates, picks),
+    responseSchema: rankingResponseSchema(ids),
     schemaName: RESPONSE_SCHEMA_NAME,
+    cacheKey: candidatesCacheKey(ids),
+    picks,
     shopper,
     signals,
     candidates,
@@ -51,20 +57,28 @@ export function buildRankingRequest({ shopper, signals, candidates }: RankingInp
 }
 
 /**
- * Ranks the candidates for a shopper with the model, as a stream: each model item the moment its element
- * is closed and validated, then every candidate the model did not place, in baseline order, then a summary.
+ * Ranks the candidates for a shopper, as a stream: each of the model's picks the moment its element is
+ * closed and validated; once it has placed `picks` of them (or closed its array, or failed), every other
+ * candidate at once in the embedded ranker's order; then a summary with the call's usage.
  * Whatever the model does, every candidate appears exactly once (DESIGN §5).
+ *
+ * After the picks, the model is stopped as soon as it begins one element more (no tokens paid for past
+ * the picks); a model that closes its array instead is read to its end, so its usage report arrives.
  */
 export async function* rankProducts(input: RankingInput, options: RankingOptions): AsyncGenerator<RankingEvent, void, undefined> {
   const now = options.now ?? (() => performance.now());
   const log = options.log ?? defaultLog;
   const { provider, signal } = options;
+  const picks = Math.min(options.picks ?? Infinity, input.candidates.length);
   const started = now();
   let firstItemMs: number | null = null;
   let rank = 0;
+  /** Items the model placed. */
+  let placed = 0;
   let rejected = 0;
   let outcome: RankingOutcome = input.candidates.length === 0 ? "empty" : "complete";
   let detail: string | undefined;
+  let usage: RankingUsage | null = null;
 
   const item = (id: string, reason: string, source: RankedItem["source"]): RankedItem => {
     firstItemMs ??= Math.round(now() - started);
@@ -72,6 +86,16 @@ export async function* rankProducts(input: RankingInput, options: RankingOptions
   };
 
   const validator = createElementValidator(input.candidates.map((product) => product.id));
+  let released = false;
+  /** Every candidate the model has not placed, in the embedded ranker's order: the shopper waits for nothing more. */
+  function* release(): Generator<RankedItem, void, undefined> {
+    released = true;
+    for (const place of fallbackOrder(input.shopper, input.signals, input.candidates)) {
+      if (signal?.aborted) return;
+      if (!validator.isPlaced(place.id)) yield item(place.id, place.reason, "fallback");
+    }
+  }
+
   const controller = new AbortController();
   const leave = () => controller.abort(signal?.reason);
   signal?.addEventListener("abort", leave, { once: true });
@@ -80,49 +104,80 @@ export async function* rankProducts(input: RankingInput, options: RankingOptions
   try {
     if (signal?.aborted) return;
     if (input.candidates.length > 0) {
-      const text = provider.streamText(buildRankingRequest(input), controller.signal);
-      const watched = abortable(onEachChunk(text, () => deadlines.chunkArrived()), controller.signal);
+      const request = buildRankingRequest(input, picks);
+      const scanner = new JsonArrayScanner({ maxElementChars: options.maxElementChars });
+      const output: string[] = [];
+      let reported: ReportedUsage | undefined;
+      /** The scanner's index of the element that completed the picks. */
+      let lastPick = -1;
+      const text = textOf(provider.stream(request, controller.signal), () => deadlines.chunkArrived(), (report) => (reported = report));
       try {
-        for await (const event of streamJsonArray(watched, { maxElementChars: options.maxElementChars })) {
-          if (event.type === "end") {
-            outcome = event.outcome === "complete" ? "complete" : event.outcome === "truncated" ? "truncated" : "malformed";
-            if (event.detail) detail = event.detail;
-            continue;
+        for await (const chunk of abortable(text, controller.signal)) {
+          output.push(chunk);
+          if (released) {
+            if (!scanner.finished) scanner.push(chunk);
+          } else {
+            for (const event of scanner.push(chunk)) {
+              const verdict = event.type === "element" ? validator.check(event.value) : { ok: false as const, reason: `${event.reason}: ${event.detail}` };
+              if (!verdict.ok) {
+                rejected++;
+                log({ event: "element-rejected", index: event.index, reason: verdict.reason });
+                continue;
+              }
+              deadlines.firstItemArrived();
+              placed++;
+              yield item(verdict.element.id, verdict.element.reason, "model");
+              if (placed === picks) {
+                lastPick = event.index;
+                break;
+              }
+            }
+            const ended = scanner.finished ? scanner.end() : undefined;
+            if (ended && ended.outcome !== "complete") {
+              // Not the JSON asked for: nothing more worth paying for.
+              outcome = "malformed";
+              detail = ended.detail;
+              break;
+            }
+            if (placed === picks || ended) yield* release();
           }
-          const verdict = event.type === "element" ? validator.check(event.value) : { ok: false as const, reason: `${event.reason}: ${event.detail}` };
-          if (!verdict.ok) {
-            rejected++;
-            log({ event: "element-rejected", index: event.index, reason: verdict.reason });
-            continue;
-          }
-          deadlines.firstItemArrived();
-          yield item(verdict.element.id, verdict.element.reason, "model");
+          if (lastPick >= 0 && scanner.elementsBegun > lastPick + 1) break; // one element more: stop paying
+        }
+        if (!released) {
+          const ended = scanner.end();
+          outcome = ended.outcome === "complete" ? "complete" : ended.outcome === "truncated" ? "truncated" : "malformed";
+          if (ended.detail) detail = ended.detail;
         }
       } catch (error) {
         if (signal?.aborted) return;
-        const reason = controller.signal.reason;
-        if (reason instanceof DeadlineExceeded) {
-          outcome = reason.outcome;
-          detail = reason.message;
-        } else {
-          outcome = "model-error";
-          detail = describeError(error);
+        // After the release the picks are in: a stall or a dropped connection while reading for the usage
+        // report changes nothing but where the usage figures come from.
+        if (!released) {
+          const reason = controller.signal.reason;
+          if (reason instanceof DeadlineExceeded) {
+            outcome = reason.outcome;
+            detail = reason.message;
+          } else {
+            outcome = "model-error";
+            detail = describeError(error);
+          }
         }
       }
+      controller.abort();
       deadlines.dispose();
       if (outcome !== "complete") log({ event: "model-ended-early", reason: `${outcome}${detail ? `: ${detail}` : ""}` });
-    }
-
-    const ranked = rank;
-    for (const product of input.candidates) {
+      if (!released) yield* release();
       if (signal?.aborted) return;
-      if (!validator.isPlaced(product.id)) yield item(product.id, fallbackReason(product), "fallback");
+      const written = output.join("");
+      // A server that failed before writing anything bills nothing; any other call is counted.
+      if (reported) usage = reportedUsage(reported);
+      else if (written.length > 0 || outcome !== "model-error") usage = await estimateUsage(request.messages, request.responseSchema, written);
     }
 
     const summary: RankingSummary = {
       type: "done",
-      ranked,
-      fallback: rank - ranked,
+      ranked: placed,
+      fallback: rank - placed,
       rejected,
       provider: provider.name,
       model: provider.model,
@@ -131,20 +186,23 @@ export async function* rankProducts(input: RankingInput, options: RankingOptions
       replay: false,
       outcome,
       ...(detail ? { detail } : {}),
+      usage,
     };
     yield summary;
   } finally {
     deadlines.dispose();
     signal?.removeEventListener("abort", leave);
-    // Stops the model if we ended before it did (consumer left, deadline, array closed early).
+    // Stops the model if we ended before it did (consumer left, deadline, picks placed).
     controller.abort();
   }
 }
 
-async function* onEachChunk(source: AsyncIterable<string>, onChunk: () => void): AsyncGenerator<string, void, undefined> {
+/** A provider's chunks as text: each chunk (text or usage) is a sign of life; the usage report is handed aside. */
+async function* textOf(source: AsyncIterable<ModelChunk>, onChunk: () => void, onUsage: (usage: ReportedUsage) => void): AsyncGenerator<string, void, undefined> {
   for await (const chunk of source) {
     onChunk();
-    yield chunk;
+    if (typeof chunk === "string") yield chunk;
+    else onUsage(chunk.usage);
   }
 }
 

@@ -24,6 +24,7 @@ export async function* startRanking(prepared: PreparedRanking, signal: AbortSign
   const items: RankedItem[] = [];
   for await (const event of rankProducts(prepared, {
     provider,
+    picks: config.modelPicks === "all" ? undefined : config.modelPicks,
     firstItemTimeoutMs: config.firstItemTimeoutMs,
     stallTimeoutMs: config.stallTimeoutMs,
     signal,
@@ -46,5 +47,6 @@ async function* replay({ items, summary }: StoredRanking): AsyncGenerator<Rankin
     firstItemMs ??= Math.round(performance.now() - started);
     yield item;
   }
-  yield { ...summary, replay: true, firstItemMs, totalMs: Math.round(performance.now() - started) };
+  // A replay calls no model: it costs no tokens.
+  yield { ...summary, replay: true, firstItemMs, totalMs: Math.round(performance.now() - started), usage: null };
 }

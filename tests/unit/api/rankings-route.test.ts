@@ -26,17 +26,21 @@ async function lines(response: Response) {
 }
 
 describe("GET /api/rankings", () => {
-  it("streams every catalog product once for 12345, the MacBook Air ahead of the seed's other nine", async () => {
+  it("streams the model's 24 picks, the MacBook Air ahead of the seed's other nine, then every other product once", async () => {
     const response = await call("?shopper=12345");
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/x-ndjson");
     expect(response.headers.get("cache-control")).toBe("no-store");
     const { items, done } = await lines(response);
     expect(items.map((item) => item.id).sort()).toEqual(PRODUCTS.map((product) => product.id).sort());
-    expect(items.every((item) => item.source === "model")).toBe(true);
+    expect(items.slice(0, 24).every((item) => item.source === "model")).toBe(true);
+    expect(items.slice(24).every((item) => item.source === "fallback")).toBe(true);
     expect(items.map((item) => item.rank)).toEqual(items.map((_, index) => index + 1));
     expect(items.map((item) => item.id).filter((id) => Number(id) <= 10)[0]).toBe("1");
-    expect(done).toMatchObject({ ranked: PRODUCTS.length, fallback: 0, rejected: 0, model: "aisle-simulated-ranker", replay: false });
+    expect(done).toMatchObject({ ranked: 24, fallback: PRODUCTS.length - 24, rejected: 0, model: "aisle-simulated-ranker", replay: false, outcome: "complete" });
+    // The simulated model reports its usage as a server does.
+    expect(done.usage).toMatchObject({ estimated: false, cachedInputTokens: null });
+    expect(done.usage?.outputTokens).toBeGreaterThan(24 * 10);
     expect(done.firstItemMs).toBeTypeOf("number");
     expect(done.totalMs).toBeGreaterThanOrEqual(done.firstItemMs ?? 0);
   });

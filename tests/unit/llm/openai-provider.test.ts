@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createOpenAIProvider } from "@/lib/llm/openai";
-import type { RankedItem, RankingEvent, RankingSummary } from "@/lib/ranking/pipeline/events";
-import { rankProducts } from "@/lib/ranking/pipeline/rank-products";
-import { input } from "@/tests/support/fixtures";
+import { APIError } from "openai";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { createOpenAIProvider } from "@/lib/llm/openai/provider";
 import { startFakeOpenAIServer, type FakeOpenAIServer, type Scenario } from "@/tests/support/fake-openai-server";
+import { collect, freshModel, rankedIds, rankingRequest, until } from "@/tests/support/provider-request";
 
-// The openai provider end to end through the pipeline, against a local OpenAI-compatible server.
+// The openai provider on its own (provider.stream, no pipeline) against a local OpenAI-compatible server.
 let server: FakeOpenAIServer;
 
 beforeAll(async () => {
@@ -15,120 +14,156 @@ afterAll(async () => {
   await server.close();
 });
 beforeEach(() => server.reset());
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
-const answer = (...ids: string[]) => JSON.stringify({ products: ids.map((id) => ({ id, reason: `because ${id}` })) });
-const pieces = (text: string, size = 5) => Array.from({ length: Math.ceil(text.length / size) }, (_, i) => text.slice(i * size, i * size + size));
-
-async function rank(scenario: Scenario, options: { firstItemTimeoutMs?: number; stallTimeoutMs?: number; signal?: AbortSignal } = {}) {
+function providerFor(scenario: Scenario, model = freshModel()) {
   server.setScenario(scenario);
-  const provider = createOpenAIProvider({ apiKey: "test-key", baseURL: server.url, model: "fake-model" });
-  const events: RankingEvent[] = [];
-  for await (const event of rankProducts(input(), { provider, firstItemTimeoutMs: 3000, stallTimeoutMs: 3000, log: () => {}, ...options })) {
-    events.push(event);
-  }
-  const items = events.filter((event): event is RankedItem => event.type === "item");
-  return { items, done: events.at(-1) as RankingSummary, order: items.map((item) => `${item.id}:${item.source}`) };
+  return createOpenAIProvider({ apiKey: "test-key", baseURL: server.url, model });
 }
 
-async function until(check: () => boolean, ms = 3000) {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > ms) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+describe("openai provider: the request", () => {
+  it("asks for a streamed answer under the strict schema, with the cache key and a usage report", async () => {
+    const provider = providerFor({ kind: "rank" });
+    const request = rankingRequest(["1", "2", "3"]);
+    await collect(provider, request);
 
-describe("openai provider against an OpenAI-compatible server", () => {
-  it("asks for a streamed answer under the strict schema, with the candidate ids as the enum", async () => {
-    await rank({ kind: "rank" });
-    const body = server.requests[0]?.body;
+    expect(server.requests).toHaveLength(1);
+    const { body, headers } = server.requests[0]!;
     expect(body).toMatchObject({
-      model: "fake-model",
+      model: provider.model,
       stream: true,
+      stream_options: { include_usage: true },
+      prompt_cache_key: request.cacheKey,
       response_format: {
         type: "json_schema",
-        json_schema: {
-          strict: true,
-          schema: {
-            type: "object",
-            additionalProperties: false,
-            required: ["products"],
-            properties: { products: { type: "array", items: { additionalProperties: false, required: ["id", "reason"] } } },
-          },
-        },
+        json_schema: { name: request.schemaName, strict: true, schema: request.responseSchema },
       },
     });
-    expect(body.response_format.json_schema.schema.properties.products.items.properties.id.enum).toEqual(["1", "2", "3", "4", "5"]);
-    expect(body.messages.map((message: { role: string }) => message.role)).toEqual(["system", "user"]);
-    expect(server.requests[0]?.headers.authorization).toBe("Bearer test-key");
+    expect(body.response_format.json_schema.schema.properties.products.items.properties.id.enum).toEqual(["1", "2", "3"]);
+    expect(headers.authorization).toBe("Bearer test-key");
   });
 
-  it("keeps the model's order and reasons", async () => {
-    const { order, done, items } = await rank({ kind: "rank", reverse: true, reason: "Fits your taste" });
-    expect(order).toEqual(["5:model", "4:model", "3:model", "2:model", "1:model"]);
-    expect(items[0]?.reason).toBe("Fits your taste");
-    expect(done).toMatchObject({ ranked: 5, fallback: 0, rejected: 0, provider: "openai", model: "fake-model", outcome: "complete" });
+  it("sends each message as role and content only: the cache breakpoint mark is ours, not the API's", async () => {
+    const request = rankingRequest();
+    await collect(providerFor({ kind: "rank" }), request);
+
+    expect(server.requests[0]?.body.messages).toEqual(request.messages.map(({ role, content }) => ({ role, content })));
+  });
+});
+
+describe("openai provider: the answer", () => {
+  it("yields the model's text as it streams, in order", async () => {
+    const { text, chunks } = await collect(providerFor({ kind: "rank", reverse: true, chunkSize: 7 }), rankingRequest(["1", "2", "3"]));
+
+    expect(rankedIds(text)).toEqual(["3", "2", "1"]);
+    expect(chunks.filter((chunk) => typeof chunk === "string").length).toBeGreaterThan(3);
   });
 
-  it("refuses unknown and repeated ids and keeps every candidate once", async () => {
-    const { order, done } = await rank({ kind: "stream", chunks: pieces(answer("3", "42", "3", "1")) });
-    expect(order).toEqual(["3:model", "1:model", "2:fallback", "4:fallback", "5:fallback"]);
-    expect(done).toMatchObject({ ranked: 2, fallback: 3, rejected: 2 });
+  it("yields the server's usage once, last, with the cached input tokens", async () => {
+    const { usages, chunks } = await collect(
+      providerFor({ kind: "rank", usage: { prompt_tokens: 1200, completion_tokens: 80, cached_tokens: 1024 } }),
+      rankingRequest(),
+    );
+
+    expect(usages).toEqual([{ inputTokens: 1200, cachedInputTokens: 1024, outputTokens: 80 }]);
+    expect(chunks.at(-1)).toEqual({ type: "usage", usage: usages[0] });
   });
 
-  it("falls back on HTTP 500", async () => {
-    const { order, done } = await rank({ kind: "status", status: 500 });
-    expect(order).toEqual(["1:fallback", "2:fallback", "3:fallback", "4:fallback", "5:fallback"]);
-    expect(done.outcome).toBe("model-error");
-    expect(done.detail).toContain("500");
+  it("reports the cached input tokens as unknown (null) when the server gives no details, as Ollama does", async () => {
+    const { usages, text } = await collect(providerFor({ kind: "rank" }), rankingRequest());
+
+    expect(usages).toHaveLength(1);
+    expect(usages[0]?.cachedInputTokens).toBeNull();
+    expect(usages[0]?.inputTokens).toBeGreaterThan(0);
+    expect(usages[0]?.outputTokens).toBe(Math.ceil(text.length / 4));
   });
 
-  it("falls back on HTTP 429 at once", async () => {
-    const started = performance.now();
-    const { done } = await rank({ kind: "status", status: 429, headers: { "retry-after": "0" } });
-    expect(done).toMatchObject({ fallback: 5, outcome: "model-error" });
-    expect(done.detail).toContain("429");
-    expect(performance.now() - started).toBeLessThan(30_000);
+  it("takes usage sent unasked on the last content chunk (llama.cpp)", async () => {
+    vi.spyOn(console, "warn").mockImplementation(() => {}); // the stream_options downgrade is logged
+    const provider = providerFor({
+      kind: "rank",
+      usage: true,
+      usageOnFinishChunk: true,
+      refuse: ["stream_options"],
+    });
+    const { usages } = await collect(provider, rankingRequest());
+
+    expect(usages).toHaveLength(1);
+    expect(server.requests.at(-1)?.body.stream_options).toBeUndefined();
   });
 
-  it("falls back on a body that is not an event stream", async () => {
-    const { done } = await rank({ kind: "garbage", text: "<html>upstream error</html>" });
-    expect(done).toMatchObject({ fallback: 5, ranked: 0 });
-    expect(done.outcome).not.toBe("complete");
-  });
+  it("yields no usage when the server reports none", async () => {
+    const { usages, text } = await collect(providerFor({ kind: "rank", usage: false }), rankingRequest());
 
-  it("keeps the items before the stream stopped half-way", async () => {
-    const text = answer("2", "5", "1", "3", "4");
-    const { order, done } = await rank({ kind: "stream", chunks: pieces(text.slice(0, text.indexOf('{"id":"1"') + 4)), endWithoutDone: true });
-    expect(order.slice(0, 2)).toEqual(["2:model", "5:model"]);
-    expect(done).toMatchObject({ ranked: 2, fallback: 3, outcome: "truncated" });
+    expect(usages).toEqual([]);
+    expect(rankedIds(text)).toEqual(["1", "2", "3"]);
   });
+});
 
-  it("aborts the request and falls back when the stream stalls", async () => {
-    const text = answer("4", "1", "2", "3", "5");
-    const { order, done } = await rank({ kind: "stream", chunks: pieces(text), stallAfter: 12 }, { stallTimeoutMs: 200 });
-    expect(order[0]).toBe("4:model");
-    expect(done).toMatchObject({ outcome: "stall-timeout", ranked: 1, fallback: 4 });
-    await until(() => server.requests[0]?.aborted === true);
-  });
-
-  it("aborts the request when no first item arrives in time", async () => {
-    const { done } = await rank({ kind: "rank", firstDelayMs: 5000 }, { firstItemTimeoutMs: 200 });
-    expect(done).toMatchObject({ outcome: "first-item-timeout", fallback: 5 });
-    await until(() => server.requests[0]?.aborted === true);
-  });
-
-  it("aborts the request when the consumer leaves", async () => {
-    server.setScenario({ kind: "rank", gapMs: 40 });
-    const provider = createOpenAIProvider({ apiKey: "k", baseURL: server.url, model: "fake-model" });
+describe("openai provider: stopping", () => {
+  it("aborts the HTTP request when the signal aborts mid-stream, and reports no usage", async () => {
+    const provider = providerFor({ kind: "rank", gapMs: 30 });
     const leave = new AbortController();
-    const seen: RankingEvent[] = [];
-    for await (const event of rankProducts(input(), { provider, firstItemTimeoutMs: 3000, stallTimeoutMs: 3000, signal: leave.signal })) {
-      seen.push(event);
-      leave.abort();
-    }
+    const seen: unknown[] = [];
+    const reading = (async () => {
+      for await (const chunk of provider.stream(rankingRequest(), leave.signal)) {
+        seen.push(chunk);
+        leave.abort();
+      }
+    })();
+    // The SDK may end the iteration quietly or throw an abort error; either way the reading stops.
+    await reading.catch(() => {});
+
     expect(seen).toHaveLength(1);
     await until(() => server.requests[0]?.aborted === true);
     expect(server.requests[0]?.finished).toBe(false);
+  });
+
+  it("aborts a stalled stream when the signal aborts", async () => {
+    const provider = providerFor({ kind: "stream", chunks: ['{"products":[', '{"id":"1"'], stallAfter: 1 });
+    const stop = new AbortController();
+    setTimeout(() => stop.abort(), 150);
+
+    const { text } = await collect(provider, rankingRequest(), stop.signal).catch(() => ({ text: "(threw)" }));
+
+    expect(['{"products":[', "(threw)"]).toContain(text);
+    await until(() => server.requests[0]?.aborted === true);
+  });
+
+  it("throws an aborted request before it starts, without asking the server", async () => {
+    const stop = new AbortController();
+    stop.abort();
+    await expect(collect(providerFor({ kind: "rank" }), rankingRequest(), stop.signal)).rejects.toThrow();
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe("openai provider: errors", () => {
+  it("throws the server's error on HTTP 500", async () => {
+    const error = await collect(providerFor({ kind: "status", status: 500 }), rankingRequest()).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(APIError);
+    expect((error as APIError).status).toBe(500);
+  });
+
+  it("throws at once on HTTP 429 with Retry-After: 0, after one retry at most", async () => {
+    const started = performance.now();
+    const error = await collect(providerFor({ kind: "status", status: 429, headers: { "retry-after": "0" } }), rankingRequest()).catch(
+      (e: unknown) => e,
+    );
+
+    expect((error as APIError).status).toBe(429);
+    expect(server.requests.length).toBeLessThanOrEqual(2);
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+
+  it("yields no text from a body that is not an event stream", async () => {
+    const result = await collect(providerFor({ kind: "garbage", text: "<html>upstream error</html>" }), rankingRequest()).catch(
+      () => undefined,
+    );
+
+    expect(result?.text ?? "").toBe("");
   });
 });

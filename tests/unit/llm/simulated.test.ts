@@ -69,8 +69,14 @@ describe("the simulated ranker", () => {
     const request = buildRankingRequest({ shopper: seedShopper, signals: NO_SIGNALS, candidates: seedTen });
     const provider = createSimulatedProvider({ ttftMs: 30, tokensPerSecond: 2000 });
     const chunks: string[] = [];
-    for await (const chunk of provider.streamText(request, new AbortController().signal)) chunks.push(chunk);
+    let usage: unknown;
+    for await (const chunk of provider.stream(request, new AbortController().signal)) {
+      if (typeof chunk === "string") chunks.push(chunk);
+      else usage = chunk.usage;
+    }
     expect(chunks.join("")).toBe(simulatedAnswer(request));
+    // Its usage report counts its own tokens: four characters each.
+    expect(usage).toEqual({ inputTokens: expect.any(Number), cachedInputTokens: null, outputTokens: Math.ceil(chunks.join("").length / 4) });
     expect(chunks.length).toBeGreaterThan(10);
     expect(chunks.every((chunk) => chunk.length % 4 === 0 || chunk === chunks.at(-1))).toBe(true);
     const scanner = new JsonArrayScanner();
@@ -84,8 +90,8 @@ describe("the simulated ranker", () => {
     let received = 0;
     await expect(
       (async () => {
-        for await (const chunk of provider.streamText(request, controller.signal)) {
-          received += chunk.length;
+        for await (const chunk of provider.stream(request, controller.signal)) {
+          received += typeof chunk === "string" ? chunk.length : 0;
           if (received > 40) controller.abort();
         }
       })(),

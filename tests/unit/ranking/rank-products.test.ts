@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from "vitest";
 import type { RankedItem, RankingEvent, RankingSummary } from "@/lib/ranking/pipeline/events";
 import { rankingEventSchema } from "@/lib/ranking/pipeline/events";
 import { rankProducts, type RankingInput, type RankingOptions } from "@/lib/ranking/pipeline/rank-products";
-import { input } from "@/tests/support/fixtures";
+import { input, product, shopper } from "@/tests/support/fixtures";
+import { NO_SIGNALS } from "@/lib/shoppers/types";
 import { chunked, scriptedProvider, type Step } from "@/tests/support/scripted-provider";
 
 const answer = (...ids: string[]) => JSON.stringify({ products: ids.map((id) => ({ id, reason: `reason for ${id}` })) });
@@ -183,7 +184,7 @@ describe("rankProducts", () => {
     const released: number[] = [];
     let written = 0;
     const { provider } = scriptedProvider([]);
-    provider.streamText = async function* () {
+    provider.stream = async function* () {
       written = 1;
       yield first;
       written = 2;
@@ -193,5 +194,85 @@ describe("rankProducts", () => {
       if (event.type === "item" && event.source === "model") released.push(written);
     }
     expect(released).toEqual([1, 2]);
+  });
+});
+
+describe("rankProducts with picks", () => {
+  const usage = { inputTokens: 1200, cachedInputTokens: 1024, outputTokens: 40 };
+
+  it("places the model's picks, then every other candidate at once, and stops the model as it begins one element more", async () => {
+    const text = answer("4", "2", "5", "1", "3");
+    const { items, done, calls } = await run(chunked(text), { picks: 2 });
+    expectNothingLost(items);
+    expect(order(items).slice(0, 2)).toEqual(["4:model", "2:model"]);
+    expect(items.slice(2).every((item) => item.source === "fallback")).toBe(true);
+    expect(done).toMatchObject({ ranked: 2, fallback: 3, rejected: 0, outcome: "complete" });
+    // Read no further than the chunk in which the third element begins.
+    const thirdBegins = text.indexOf('{"id":"5"');
+    expect(calls[0]?.handedOut).toBeGreaterThan(thirdBegins);
+    expect(calls[0]?.handedOut).toBeLessThanOrEqual(thirdBegins + 4);
+    expect(calls[0]?.signal.aborted).toBe(true);
+    // Stopped before the server's usage report: counted locally, and said so.
+    expect(done.usage).toMatchObject({ estimated: true, cachedInputTokens: null });
+    expect(done.usage?.inputTokens).toBeGreaterThan(100);
+    expect(done.usage?.outputTokens).toBeGreaterThan(5);
+  });
+
+  it("reads a model that closes its array after the picks to its end, for the server's usage report", async () => {
+    const { items, done, calls } = await run([...chunked(answer("3", "1")), { usage }], { picks: 2 });
+    expectNothingLost(items);
+    expect(order(items).slice(0, 2)).toEqual(["3:model", "1:model"]);
+    expect(done).toMatchObject({ ranked: 2, fallback: 3, outcome: "complete", usage: { ...usage, estimated: false } });
+    expect(calls[0]?.signal.aborted).toBe(true); // the finished call is released too
+  });
+
+  it("releases the rest before the usage report arrives: the shopper waits for nothing more", async () => {
+    const { provider } = scriptedProvider([...chunked(answer("3", "1")), { wait: 300 }, { usage }]);
+    const seen: { type: string; at: number }[] = [];
+    const started = performance.now();
+    for await (const event of rankProducts(input(), { provider, picks: 2, firstItemTimeoutMs: 2000, stallTimeoutMs: 2000 })) {
+      seen.push({ type: event.type === "item" ? event.source : "done", at: performance.now() - started });
+    }
+    expect(seen.map((event) => event.type)).toEqual(["model", "model", "fallback", "fallback", "fallback", "done"]);
+    expect(seen[4]!.at).toBeLessThan(seen[5]!.at);
+    expect(seen[5]!.at - seen[4]!.at).toBeGreaterThan(200);
+  });
+
+  it("keeps a complete ranking when the model stalls after its picks, with its usage estimated", async () => {
+    const { items, done } = await run([...chunked(answer("2", "5")), "stall"], { picks: 2, stallTimeoutMs: 100 });
+    expectNothingLost(items);
+    expect(done).toMatchObject({ ranked: 2, fallback: 3, outcome: "complete", usage: { estimated: true } });
+  });
+
+  it("puts the candidates the model did not pick in the embedded ranker's order, with its reasons", async () => {
+    const candidates = [product("1", { brand: "Plain" }), product("2", { brand: "Loved" }), product("3", { brand: "Shunned" }), product("4", { brand: "Plain" })];
+    const tastes = { ...shopper, preferredBrands: ["Loved"], dislikedBrands: ["Shunned"] };
+    const { items } = await run(chunked(answer("4")), { picks: 1 }, { shopper: tastes, signals: NO_SIGNALS, candidates });
+    expect(order(items)).toEqual(["4:model", "2:fallback", "1:fallback", "3:fallback"]);
+    expect(items[1]?.reason).toContain("Loved is one of your favourite brands");
+  });
+
+  it("asks for the picks in a prompt whose prefix is the same for every shopper over the same candidates", async () => {
+    const candidates = [product("10"), product("2"), product("1")];
+    const first = await run(chunked(answer("1")), { picks: 1 }, { shopper, signals: NO_SIGNALS, candidates });
+    const other = { ...shopper, id: "t2", preferredBrands: ["Acme"], searchHistory: ["gadgets"] };
+    const cart = [{ id: "2", name: "Product 2", brand: "Acme", kind: "gadget", category: "electronics" }];
+    const second = await run(chunked(answer("1")), { picks: 1 }, { shopper: other, signals: { ...NO_SIGNALS, cart }, candidates: [...candidates].reverse() });
+    const [a, b] = [first.calls[0]!.request, second.calls[0]!.request];
+    expect(a.messages.slice(0, 2)).toEqual(b.messages.slice(0, 2));
+    expect(a.responseSchema).toEqual(b.responseSchema);
+    expect(a.cacheKey).toBe(b.cacheKey);
+    expect(a.messages[1]?.content.split("\n").slice(1).map((line) => (JSON.parse(line) as { id: string }).id)).toEqual(["1", "2", "10"]);
+    const last = a.messages.at(-1)?.content ?? "";
+    expect(last).toMatch(/^SHOPPER/);
+    expect(last.trim().split("\n").at(-1)).toBe("Pick the best 1 of the 3 candidates for this shopper, best first: exactly 1 element.");
+    expect(a.picks).toBe(1);
+  });
+
+  it("asks for every candidate when picks is all", async () => {
+    const { calls, done } = await run(chunked(answer("1", "2", "3", "4", "5")));
+    expect(calls[0]?.request.picks).toBe(5);
+    expect(calls[0]?.request.messages.at(-1)?.content).toMatch(/Rank all 5 candidates/);
+    expect(done.ranked).toBe(5);
   });
 });
