@@ -58,7 +58,11 @@ async function Picks({ query }: { query: RankingQuery }) {
           Nothing in the catalog matches{query.q ? ` “${query.q}”` : ""}. Try another word, or browse a category.
         </Notice>
       ) : (
-        <RankedGrid input={prepared.value} clientGone={claimConnectionSignal(await headers())} />
+        <RankedGrid
+          input={prepared.value}
+          picks={config.modelPicks === "all" ? candidates.length : Math.min(config.modelPicks, candidates.length)}
+          clientGone={claimConnectionSignal(await headers())}
+        />
       )}
     </>
   );

@@ -5,6 +5,7 @@ import { cancelRankingOnServer } from "./cancel-ranking";
 import { CardSkeleton } from "./card-skeleton";
 import type { GridEntry } from "./grid-entry";
 import { EMPTY_GRID, gridStoreFor, type CardEntry, type GridSnapshot, type GridStore } from "./grid-store";
+import { rankingStatus } from "./ranking-status";
 import { useFlip } from "./use-flip";
 
 interface RankedGridClientProps {
@@ -12,6 +13,8 @@ interface RankedGridClientProps {
   entries: AsyncIterable<GridEntry>;
   /** The products being ranked: placeholders hold the next places not ranked yet. */
   candidateIds: readonly string[];
+  /** How many of them the model picks; the rest follow in the embedded ranker's order. */
+  picks: number;
   /** The server's id for this ranking: leaving the page cancels it. */
   rankingId: string;
 }
@@ -46,7 +49,7 @@ function visibleCards({ cards, summary, failed }: GridSnapshot, previous: readon
  * the previous cards stay on screen, dimmed, after the new ranking's cards, and each re-ranked card glides
  * to its new place as it arrives. The grid is never blank.
  */
-export function RankedGridClient({ entries, candidateIds, rankingId }: RankedGridClientProps) {
+export function RankedGridClient({ entries, candidateIds, picks, rankingId }: RankedGridClientProps) {
   const store = gridStoreFor(entries);
   const { cards, summary, failed } = useSyncExternalStore(store.subscribe, store.getSnapshot, getServerSnapshot);
   const done = summary !== null || failed;
@@ -79,17 +82,12 @@ export function RankedGridClient({ entries, candidateIds, rankingId }: RankedGri
     };
   }, [store, rankingId]);
 
-  const total = candidateIds.length;
+  // The model's picks come first; "More for you" heads the rest of this ranking's cards.
+  const firstMore = cards.findIndex((card) => card.source === "fallback");
   return (
     <div>
       <p role="status" aria-live="polite" className="mb-3 min-h-5 text-sm text-ink-soft" data-testid="ranking-status">
-        {failed
-          ? `The ranking stopped early: showing ${cards.length} of ${total}.`
-          : done
-            ? `All ${cards.length} ranked${summary && summary.fallback > 0 ? ` (${summary.fallback} in popular order)` : ""}.${
-                summary?.replay ? " Replayed from a stored ranking: no model call." : ""
-              }`
-            : `${reranking ? "Re-ranking: " : ""}${cards.length} of ${total} ranked…`}
+        {rankingStatus({ shown: cards.length, picked: firstMore === -1 ? cards.length : firstMore, picks, total: candidateIds.length, summary, failed, reranking })}
       </p>
       <ol
         ref={list}
@@ -100,7 +98,8 @@ export function RankedGridClient({ entries, candidateIds, rankingId }: RankedGri
         aria-busy={!done}
         className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4"
       >
-        {visible.map((entry, index) => (
+        {visible.map((entry, index) => [
+          index === firstMore ? <MoreForYou key="more-for-you" /> : null,
           <li
             key={entry.id}
             data-flip-key={entry.id}
@@ -108,8 +107,8 @@ export function RankedGridClient({ entries, candidateIds, rankingId }: RankedGri
             className={`${OFFSCREEN_SKIPPED} transition-opacity duration-300 data-[stale=true]:opacity-50`}
           >
             {entry.card}
-          </li>
-        ))}
+          </li>,
+        ])}
         {Array.from({ length: placeholders }, (_, index) => (
           <li key={`placeholder-${index}`} aria-hidden className={OFFSCREEN_SKIPPED}>
             <CardSkeleton />
@@ -117,5 +116,15 @@ export function RankedGridClient({ entries, candidateIds, rankingId }: RankedGri
         ))}
       </ol>
     </div>
+  );
+}
+
+/** Heads the cards after the model's picks: honest that the model did not place them. */
+function MoreForYou() {
+  return (
+    <li data-flip-key="more-for-you" data-testid="more-for-you" className="col-span-full mt-4 border-t border-zinc-200 pt-4">
+      <h2 className="text-lg font-semibold tracking-tight">More for you</h2>
+      <p className="text-sm text-ink-soft">Not among the model&rsquo;s picks: ordered instantly by Aisle&rsquo;s own ranker from your profile and activity.</p>
+    </li>
   );
 }

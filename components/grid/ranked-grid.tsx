@@ -10,6 +10,8 @@ import { RankedGridClient } from "./ranked-grid-client";
 
 interface RankedGridProps {
   input: PreparedRanking;
+  /** How many of the candidates the model picks (the rest follow in the embedded ranker's order). */
+  picks: number;
   /** Aborts when the page's client disconnects. */
   clientGone?: AbortSignal;
 }
@@ -30,6 +32,7 @@ async function* renderCards(input: PreparedRanking, signal: AbortSignal, done: (
       yield {
         type: "card",
         id: event.id,
+        source: event.source,
         card: <ProductCard product={product} item={event} priority={event.rank <= FIRST_ROW} />,
       };
     }
@@ -42,8 +45,8 @@ async function* renderCards(input: PreparedRanking, signal: AbortSignal, done: (
  * The "Picked for you" grid: starts the model at request time and streams cards into the page. It stops the
  * model when the client disconnects, and when the page says it is gone (see live-rankings).
  */
-export function RankedGrid({ input, clientGone }: RankedGridProps) {
+export function RankedGrid({ input, picks, clientGone }: RankedGridProps) {
   const ranking = openLiveRanking(clientGone);
   const entries = abortOnExit(renderCards(input, ranking.signal, ranking.finish), ranking.leave);
-  return <RankedGridClient entries={entries} candidateIds={input.candidates.map((product) => product.id)} rankingId={ranking.id} />;
+  return <RankedGridClient entries={entries} candidateIds={input.candidates.map((product) => product.id)} picks={picks} rankingId={ranking.id} />;
 }

@@ -31,10 +31,10 @@ export function ProductCard({ product, item, priority = false }: ProductCardProp
         </span>
         <span
           data-testid="card-source"
-          title={fromModel ? "Placed by the model for you" : "The model did not place it: shown in popular order"}
+          title={fromModel ? "Picked by the model for you" : "Not one of the model's picks: placed by Aisle's own ranker from your profile"}
           className={`absolute right-2 top-2 rounded-full px-2 py-0.5 text-[11px] font-medium shadow-sm ${fromModel ? "bg-brand text-white" : "bg-white/90 text-ink-soft"}`}
         >
-          {fromModel ? "Picked for you" : "Popular"}
+          {fromModel ? "Model pick" : "More for you"}
         </span>
       </div>
       <div className="flex flex-1 flex-col gap-1 p-3">

@@ -3,7 +3,7 @@ import { cardArrivals, recordCardArrivals } from "./support/arrivals";
 import { apiRanking, isSeedProduct, shownRanking, uniqueSignals } from "./support/grid";
 
 test.describe("the picks grid, simulated model", () => {
-  test("cards stream in one at a time, then the grid is done with every product once, MacBook Air first of the seed's ten", async ({ page, request }) => {
+  test("the model's 24 picks stream in one at a time, then the rest appear under More for you, every product once, MacBook Air first of the seed's ten", async ({ page, request }) => {
     await uniqueSignals(page);
     await recordCardArrivals(page);
     await page.goto("/?shopper=12345", { waitUntil: "commit" });
@@ -11,9 +11,15 @@ test.describe("the picks grid, simulated model", () => {
 
     const arrivals = await cardArrivals(page);
     expect(arrivals.map((arrival) => arrival.id)).toEqual(ids);
-    // Each card is its own DOM change, not a batch: most arrive at their own instant.
-    const instants = new Set(arrivals.map((arrival) => arrival.at));
+    // Each pick is its own DOM change, not a batch: most arrive at their own instant.
+    const instants = new Set(arrivals.slice(0, 24).map((arrival) => arrival.at));
     expect(instants.size).toBeGreaterThanOrEqual(5);
+    const sources = await page.getByTestId("ranked-card").evaluateAll((cards) => cards.map((card) => card.getAttribute("data-source")));
+    expect(sources).toEqual([...Array<string>(24).fill("model"), ...Array<string>(ids.length - 24).fill("fallback")]);
+    // "More for you" heads the cards the model did not pick, right after the 24th.
+    await expect(page.getByTestId("more-for-you")).toBeVisible();
+    const before = await page.getByTestId("more-for-you").evaluate((element) => element.previousElementSibling?.querySelector("[data-testid=ranked-card]")?.getAttribute("data-rank"));
+    expect(before).toBe("24");
     expect(arrivals[0]?.gridState).toBe("streaming");
 
     const everyProduct = await apiRanking(request, "shopper=12345");
@@ -23,7 +29,7 @@ test.describe("the picks grid, simulated model", () => {
 
     const ranks = await page.getByTestId("ranked-card").evaluateAll((cards) => cards.map((card) => Number(card.getAttribute("data-rank"))));
     expect(ranks).toEqual(ranks.map((_, index) => index + 1));
-    await expect(page.getByTestId("ranking-status")).toHaveText(`All ${ids.length} ranked.`);
+    await expect(page.getByTestId("ranking-status")).toHaveText(`24 picks by the model, then ${ids.length - 24} more for you in Aisle's own order.`);
     await expect(page.getByTestId("model-badge")).toContainText("simulated model");
     await expect(page.getByTestId("cart-count")).toHaveText("0");
   });

@@ -46,3 +46,21 @@ test("closing the page mid-stream aborts the model request", async ({ page }) =>
   await page.close();
   await expect.poll(async () => (await lastModelRequest())?.aborted, { timeout: 10_000 }).toBe(true);
 });
+
+test("the model's 24 picks, then the rest at once; the request is stopped as the 25th element begins", async ({ request }) => {
+  await scriptRanking({ reason: "Worth a look", gapMs: 2, chunkSize: 12 });
+  const response = await request.get("/api/rankings?shopper=runner-maya");
+  expect(response.status()).toBe(200);
+  const lines = (await response.text())
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line) as { type: string; source?: string; ranked?: number; usage?: { estimated: boolean; outputTokens: number } });
+  const items = lines.filter((line) => line.type === "item");
+  expect(items.slice(0, 24).every((item) => item.source === "model")).toBe(true);
+  expect(items.slice(24).every((item) => item.source === "fallback")).toBe(true);
+  expect(lines.at(-1)).toMatchObject({ type: "done", ranked: 24, outcome: "complete", usage: { estimated: true } });
+
+  const [model] = await modelRequests();
+  expect(model?.body).toMatchObject({ stream: true, stream_options: { include_usage: true }, prompt_cache_key: expect.stringMatching(/^aisle-/) });
+  await expect.poll(async () => (await modelRequests())[0]?.elementsBegunAtClose).toBe(25);
+});

@@ -6,6 +6,10 @@ export interface FakeModelRequest {
   aborted: boolean;
   finished: boolean;
   elementCloseTimes: number[];
+  /** Elements the model had begun when the client closed the request (null when it did not). */
+  elementsBegunAtClose: number | null;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the request body as the app sent it
+  body: any;
 }
 
 async function control(path: string, body?: unknown): Promise<Response> {

@@ -3,7 +3,7 @@ import type { GridEntry } from "@/components/grid/grid-entry";
 import { gridStoreFor } from "@/components/grid/grid-store";
 
 function card(id: string, _rank: number): GridEntry {
-  return { type: "card", id, card: null };
+  return { type: "card", id, source: "model", card: null };
 }
 
 /** An iterable the test feeds by hand, one entry at a time. */
