@@ -4,7 +4,7 @@ interface CartCountProps {
   count: number;
 }
 
-/** The header's cart link; the badge's text is the number of items (DESIGN §4). */
+/** The header's cart link; the badge's text is the number of items (docs/architecture.md §2). */
 export function CartCount({ count }: CartCountProps) {
   return (
     <Link href="/cart" className="relative grid size-10 shrink-0 place-items-center rounded-full border border-zinc-300 bg-white hover:border-zinc-400" aria-label={`Cart: ${count} ${count === 1 ? "item" : "items"}`}>

@@ -30,7 +30,7 @@ const envSchema = z.object({
 export type ProviderName = "openai" | "ai" | "simulated";
 
 export interface AiSdkConfig {
-  /** `<provider>/<model>` (DESIGN §4). */
+  /** `<provider>/<model>` (docs/architecture.md §2). */
   model: string;
   /** The providers' own keys: a provider whose key is set is called direct, else through the AI Gateway. */
   keys: { openai?: string; anthropic?: string; google?: string; gateway?: string };
@@ -57,7 +57,7 @@ function invalid(problem: string): Error {
   return new Error(`Invalid Aisle configuration: ${problem}`);
 }
 
-/** Reads the configuration from an environment (DESIGN §4); throws one clear message naming every bad variable. */
+/** Reads the configuration from an environment (docs/architecture.md §2); throws one clear message naming every bad variable. */
 export function readConfig(env: Record<string, string | undefined> = process.env): AisleConfig {
   // An empty variable means "not set", as in most shells' `FOO= cmd`.
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ""));

@@ -18,7 +18,7 @@ function createProvider(config: AisleConfig): ModelProvider {
   }
 }
 
-/** The provider the configuration names (DESIGN §4: openai when a key is set, else simulated; ai when asked for). */
+/** The provider the configuration names (docs/architecture.md §2: openai when a key is set, else simulated; ai when asked for). */
 export function getProvider(config: AisleConfig): ModelProvider {
   if (cached?.config === config) return cached.provider;
   const provider = createProvider(config);

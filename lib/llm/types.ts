@@ -14,7 +14,7 @@ export interface ChatMessage {
 /** Everything a provider needs to rank: the prompt, the output contract, and the facts behind them. */
 export interface RankingRequest {
   messages: ChatMessage[];
-  /** The JSON schema the answer must follow (DESIGN §4), with the candidate ids as an enum. */
+  /** The JSON schema the answer must follow (docs/architecture.md §2), with the candidate ids as an enum. */
   responseSchema: Record<string, unknown>;
   /** The name the schema is sent under (`json_schema.name`). */
   schemaName: string;

@@ -1,2 +1,2 @@
-/** The cookie that remembers which shopper this browser is (DESIGN §4: `?shopper=` selects and remembers). */
+/** The cookie that remembers which shopper this browser is (docs/architecture.md §2: `?shopper=` selects and remembers). */
 export const SHOPPER_COOKIE = "aisle-shopper";

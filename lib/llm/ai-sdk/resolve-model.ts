@@ -17,7 +17,7 @@ function direct(provider: string, modelId: string, keys: AiSdkConfig["keys"]): A
   switch (provider) {
     case "openai":
       // Chat Completions rather than the SDK's default Responses API: both stream strict json_schema output
-      // and take prompt_cache_key, but Chat is the wire contract of DESIGN §4 and of the `openai` provider,
+      // and take prompt_cache_key, but Chat is the wire contract of docs/architecture.md §2 and of the `openai` provider,
       // so the two providers are compared like for like (and Responses would store each call by default).
       // OPENAI_BASE_URL is not used here: a non-OpenAI endpoint is what `openai-compatible/…` is for.
       return keys.openai ? createOpenAI({ apiKey: keys.openai }).chat(modelId) : undefined;
@@ -37,7 +37,7 @@ const DIRECT_KEY: Record<string, string> = {
 };
 
 /**
- * The AI SDK model AISLE_MODEL names (DESIGN §4). Keys are passed explicitly, never read from the
+ * The AI SDK model AISLE_MODEL names (docs/architecture.md §2). Keys are passed explicitly, never read from the
  * environment by the SDK, so the configuration alone decides the route.
  */
 export function resolveModel(config: AiSdkConfig): AiSdkModel {

@@ -15,7 +15,7 @@ export interface OpenAIProviderOptions {
 }
 
 /**
- * Ranks with Chat Completions, streamed, under strict structured output (DESIGN §4), with the prompt cache key
+ * Ranks with Chat Completions, streamed, under strict structured output (docs/architecture.md §2), with the prompt cache key
  * and a usage report asked for. A server that refuses one of those gets a request without it (remembered per base
  * URL and model). One transport retry at most: a shopper is better served by the fallback order now than by a
  * ranking after a long back-off.

@@ -3,7 +3,7 @@ import type { RankingRequest } from "../types";
 
 /**
  * What one request asks of the server beyond the prompt. Every OpenAI-compatible server takes the bare
- * minimum; the full shape is what OpenAI itself takes (DESIGN §4), and servers that refuse a part get less.
+ * minimum; the full shape is what OpenAI itself takes (docs/architecture.md §2), and servers that refuse a part get less.
  */
 export interface RequestShape {
   responseFormat: "json_schema" | "json_object" | "none";

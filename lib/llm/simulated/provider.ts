@@ -16,7 +16,7 @@ export function simulatedAnswer(request: RankingRequest): string {
 }
 
 /**
- * An honest offline ranker (DESIGN §6): scores the candidates, writes its picks token by token, and ends
+ * An honest offline ranker (docs/architecture.md §7): scores the candidates, writes its picks token by token, and ends
  * with a usage report as a server sends one, counted in its own tokens.
  */
 export function createSimulatedProvider(pace: Pace): ModelProvider {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** One element of the model's `products` array, exactly as DESIGN §4 asks for it. */
+/** One element of the model's `products` array, exactly as docs/architecture.md §2 asks for it. */
 export const modelElementSchema = z.strictObject({
   id: z.string().min(1),
   reason: z.string().trim().min(1, "the reason is empty").max(280, "the reason is over 280 characters"),

@@ -12,7 +12,7 @@ export class DeadlineExceeded extends Error {
 }
 
 /**
- * The two deadlines of DESIGN §5.5: no first item within `firstItemMs` of the start, or no new text within
+ * The two deadlines of docs/architecture.md §3.5: no first item within `firstItemMs` of the start, or no new text within
  * `stallMs` of the last chunk, aborts `controller` with a DeadlineExceeded.
  */
 export class Deadlines {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-// The NDJSON lines of GET /api/rankings (DESIGN §4): the schemas clients and tests check against.
+// The NDJSON lines of GET /api/rankings (docs/architecture.md §2): the schemas clients and tests check against.
 
 export const rankedItemSchema = z.object({
   type: z.literal("item"),
@@ -30,7 +30,7 @@ export type RankingOutcome = z.infer<typeof rankingOutcomeSchema>;
 
 const tokens = z.number().int().nonnegative();
 
-/** What a ranking's model call cost in tokens (DESIGN §4). */
+/** What a ranking's model call cost in tokens (docs/architecture.md §2). */
 export const rankingUsageSchema = z.object({
   inputTokens: tokens,
   /** Input tokens the provider served from its prompt cache; null when it does not say. */

@@ -9,7 +9,7 @@ export interface FallbackPlace {
 }
 
 /**
- * Where the candidates the model did not pick go: the embedded ranker's order (DESIGN §5.1) — personal,
+ * Where the candidates the model did not pick go: the embedded ranker's order (docs/architecture.md §3.1) — personal,
  * instant and free — each with the reason that ranker writes from the features that scored.
  */
 export function fallbackOrder(shopper: ShopperProfile, signals: LiveSignals, candidates: readonly Product[]): FallbackPlace[] {

@@ -60,7 +60,7 @@ export function buildRankingRequest({ shopper, signals, candidates }: RankingInp
  * Ranks the candidates for a shopper, as a stream: each of the model's picks the moment its element is
  * closed and validated; once it has placed `picks` of them (or closed its array, or failed), every other
  * candidate at once in the embedded ranker's order; then a summary with the call's usage.
- * Whatever the model does, every candidate appears exactly once (DESIGN §5).
+ * Whatever the model does, every candidate appears exactly once (docs/architecture.md §3).
  *
  * After the picks, the model is stopped as soon as it begins one element more (no tokens paid for past
  * the picks); a model that closes its array instead is read to its end, so its usage report arrives.

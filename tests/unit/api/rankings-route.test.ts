@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { PRODUCTS } from "@/lib/catalog/data/products";
 import { rankingEventSchema, type RankedItem, type RankingSummary } from "@/lib/ranking/pipeline/events";
 
-// GET /api/rankings as a client sees it (DESIGN §4), with the simulated model at full speed.
+// GET /api/rankings as a client sees it (docs/architecture.md §2), with the simulated model at full speed.
 let GET: (request: NextRequest) => Promise<Response>;
 
 beforeAll(async () => {

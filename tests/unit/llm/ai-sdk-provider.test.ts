@@ -72,7 +72,7 @@ async function run(steps: Step[], options: Partial<RankingOptions> = {}) {
   return { items, done: events.at(-1) as RankingSummary, log, model };
 }
 
-/** DESIGN §5.1: every candidate exactly once, ranks 1…n, model items before fallback items. */
+/** docs/architecture.md §3.1: every candidate exactly once, ranks 1…n, model items before fallback items. */
 function expectNothingLost(items: RankedItem[], count = 5) {
   expect(items.map((item) => item.id).sort()).toEqual(Array.from({ length: count }, (_, i) => String(i + 1)).sort());
   expect(items.map((item) => item.rank)).toEqual(Array.from({ length: count }, (_, i) => i + 1));
