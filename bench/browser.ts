@@ -24,7 +24,13 @@ async function watchCards(page: Page): Promise<void> {
     window.__cards = [];
     const now = () => performance.timeOrigin + performance.now();
     // window.__cards, not `cards`: the bench empties it between a first load and a re-rank.
-    const note = (li: Element) => window.__cards?.push({ key: li.getAttribute("data-flip-key") ?? "", at: now(), visible: li.checkVisibility() });
+    // A card placed before hydration is placed again when the client grid takes the list over: the first
+    // placing counts. The "More for you" heading is not a card.
+    const note = (li: Element) => {
+      const key = li.getAttribute("data-flip-key") ?? "";
+      if (key === "more-for-you" || window.__cards?.some((card) => card.key === key)) return;
+      window.__cards?.push({ key, at: now(), visible: li.checkVisibility() });
+    };
     new MutationObserver((records) => {
       for (const record of records) {
         if (record.type === "attributes") {
@@ -68,7 +74,8 @@ export async function measureFirstCard(port: number, runs: number, pace: Record<
   try {
     for (let run = 0; run < runs; run++) {
       // A fresh in-memory database each run: nothing is a replay.
-      const server = await startNext({ port, env: { AISLE_PROVIDER: "simulated", AISLE_DATA_DIR: "memory://", ...pace } });
+      // The model ranks every candidate: the whole answer is the whole model answer, one card per element.
+      const server = await startNext({ port, env: { AISLE_PROVIDER: "simulated", AISLE_DATA_DIR: "memory://", AISLE_MODEL_PICKS: "all", ...pace } });
       try {
         await warmUp(server.url);
         const started = performance.now();
@@ -181,7 +188,9 @@ async function withFakeModel<T>(port: number, work: (fake: FakeModel, browser: B
 async function loadOnce(appPort: number, fake: FakeModel, browser: Browser, run: RevealRun): Promise<RevealResult[]> {
   const server = await startNext({
     port: appPort,
-    env: { AISLE_PROVIDER: "openai", OPENAI_API_KEY: "sk-bench", OPENAI_BASE_URL: `${fake.url}`, OPENAI_MODEL: "bench-model", AISLE_DATA_DIR: "memory://" },
+    // Picks "all": every card is one element the model writes at its pace (with picks, the rest would come
+    // at once after the last pick, and the read would stop one element later).
+    env: { AISLE_PROVIDER: "openai", OPENAI_API_KEY: "sk-bench", OPENAI_BASE_URL: `${fake.url}`, OPENAI_MODEL: "bench-model", AISLE_DATA_DIR: "memory://", AISLE_MODEL_PICKS: "all" },
   });
   const context = await browser.newContext();
   try {

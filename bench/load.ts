@@ -58,7 +58,8 @@ export async function measureLoad(levels: readonly number[], port: number, pace 
     // A fresh in-memory database per level, so no stream is a replay of another level's ranking.
     const server = await startNext({
       port,
-      env: { AISLE_PROVIDER: "simulated", AISLE_DATA_DIR: "memory://", ...pace },
+      // Picks "all": every item line is one element at the model's pace, so the gaps measure the model's pace.
+      env: { AISLE_PROVIDER: "simulated", AISLE_DATA_DIR: "memory://", AISLE_MODEL_PICKS: "all", ...pace },
     });
     try {
       // The model's own pace, one stream alone: another shopper over the same 72 products (the same

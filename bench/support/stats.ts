@@ -18,3 +18,9 @@ export function ratio(value: number, base: number): string {
   if (!Number.isFinite(value) || !Number.isFinite(base) || base === 0) return "—";
   return `${(value / base).toFixed(2)}×`;
 }
+
+export const mean = (samples: readonly number[]) => (samples.length === 0 ? Number.NaN : samples.reduce((sum, value) => sum + value, 0) / samples.length);
+
+export function percent(share: number): string {
+  return Number.isFinite(share) ? `${(share * 100).toFixed(1)}%` : "—";
+}

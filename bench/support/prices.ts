@@ -1,0 +1,23 @@
+// One named model's published prices, the only place the bench keeps them (section 8, cost per 1,000 rankings).
+// Source: openai.com/api/pricing, as published April 2025 — OpenAI gpt-4.1-mini, US dollars per 1M tokens.
+
+export const PRICES = {
+  model: "OpenAI gpt-4.1-mini",
+  source: "openai.com/api/pricing, as published April 2025",
+  inputPerMillion: 0.4,
+  cachedInputPerMillion: 0.1,
+  outputPerMillion: 1.6,
+} as const;
+
+/**
+ * OpenAI's prompt cache: prompts of 1,024 tokens or more; a hit covers the longest cached prefix in steps of
+ * 128 tokens past the first 1,024 (OpenAI's prompt-caching guide).
+ */
+export const CACHE_MIN_TOKENS = 1024;
+export const CACHE_STEP_TOKENS = 128;
+
+/** The tokens of a shared prefix a cache hit can serve: 0 under 1,024, else 1,024 + whole 128-token steps. */
+export function cacheableTokens(sharedPrefix: number): number {
+  if (sharedPrefix < CACHE_MIN_TOKENS) return 0;
+  return CACHE_MIN_TOKENS + Math.floor((sharedPrefix - CACHE_MIN_TOKENS) / CACHE_STEP_TOKENS) * CACHE_STEP_TOKENS;
+}
