@@ -1,7 +1,5 @@
 import { headers } from "next/headers";
 import Link from "next/link";
-import { Suspense } from "react";
-import { PicksSkeleton } from "@/components/grid/picks-skeleton";
 import { PicksHeading } from "@/components/grid/picks-heading";
 import { RankedGrid } from "@/components/grid/ranked-grid";
 import { Header } from "@/components/layout/header";
@@ -29,9 +27,10 @@ export default async function Home({ searchParams }: PageProps<"/">) {
       <Header shopperId={remembered} browsing={{ category: params.get("category") || null, q: params.get("q") || null }} />
       <main className="mx-auto max-w-6xl px-4 py-6 sm:py-8">
         {query.ok ? (
-          <Suspense fallback={<PicksSkeleton />}>
-            <Picks query={query.value} />
-          </Suspense>
+          // No Suspense boundary here: the shell waits the few milliseconds of database reads, so a replayed
+          // ranking is in the first HTML and on screen at first paint, JavaScript or not (a streamed boundary
+          // is revealed by script). A live ranking's cards stream after the shell either way.
+          <Picks query={query.value} />
         ) : (
           <Notice title="We could not run that search">{query.error}.</Notice>
         )}
@@ -48,6 +47,7 @@ async function Picks({ query }: { query: RankingQuery }) {
     return <Notice title="Nothing to show there">{prepared.error}.</Notice>;
   }
   const { shopper, candidates, category } = prepared.value;
+  const requestHeaders = await headers();
   return (
     <>
       {query.q ? <RecordVisit visit={{ kind: "search", query: query.q }} /> : null}
@@ -61,7 +61,10 @@ async function Picks({ query }: { query: RankingQuery }) {
         <RankedGrid
           input={prepared.value}
           picks={config.modelPicks === "all" ? candidates.length : Math.min(config.modelPicks, candidates.length)}
-          clientGone={claimConnectionSignal(await headers())}
+          clientGone={claimConnectionSignal(requestHeaders)}
+          // A document load can place cards before hydration; a client navigation or refresh (an RSC request)
+          // has a hydrated grid already, and boundaries it would wait for (docs/architecture.md §11).
+          documentLoad={requestHeaders.get("rsc") === null}
         />
       )}
     </>

@@ -36,6 +36,18 @@ export function gridStoreFor(entries: AsyncIterable<GridEntry>): GridStore {
   return store;
 }
 
+const fixed = new WeakMap<GridSnapshot, GridStore>();
+
+/** A ranking that is whole before the page renders (a replay): nothing to read, nothing to abandon. */
+export function fixedGridStore(snapshot: GridSnapshot): GridStore {
+  let store = fixed.get(snapshot);
+  if (!store) {
+    store = { subscribe: () => () => {}, getSnapshot: () => snapshot, retain: () => () => {} };
+    fixed.set(snapshot, store);
+  }
+  return store;
+}
+
 function readIntoStore(entries: AsyncIterable<GridEntry>): GridStore {
   let snapshot = EMPTY_GRID;
   let finished = false;

@@ -1,38 +1,38 @@
 "use client";
 
-import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from "react";
 import { cancelRankingOnServer } from "./cancel-ranking";
 import { CardSkeleton } from "./card-skeleton";
+import { GRID_CLASSES, GridCell, OFFSCREEN_SKIPPED } from "./grid-cell";
 import type { GridEntry } from "./grid-entry";
-import { EMPTY_GRID, gridStoreFor, type CardEntry, type GridSnapshot, type GridStore } from "./grid-store";
+import { EMPTY_GRID, fixedGridStore, gridStoreFor, type CardEntry, type GridSnapshot, type GridStore } from "./grid-store";
+import { MoreForYou } from "./more-for-you";
 import { rankingStatus } from "./ranking-status";
 import { useFlip } from "./use-flip";
 
 interface RankedGridClientProps {
-  /** Server-rendered cards, streamed one by one as the pipeline validates them. */
-  entries: AsyncIterable<GridEntry>;
+  /** A live ranking: server-rendered cards, streamed one by one as the pipeline validates them. */
+  entries?: AsyncIterable<GridEntry>;
+  /** A ranking whole before the page rendered (a replay): in the first HTML, visible at first paint. */
+  whole?: GridSnapshot;
+  /** Where the cards that arrive before hydration are placed (see early-cards.tsx); live rankings only. */
+  earlyGridId?: string;
   /** The products being ranked: placeholders hold the next places not ranked yet. */
   candidateIds: readonly string[];
   /** How many of them the model picks; the rest follow in the embedded ranker's order. */
   picks: number;
-  /** The server's id for this ranking: leaving the page cancels it. */
-  rankingId: string;
+  /** The server's id for a live ranking: leaving the page cancels it. */
+  rankingId?: string;
 }
 
-const getServerSnapshot = () => EMPTY_GRID;
+const emptyGrid = () => EMPTY_GRID;
+const noSubscription = () => () => {};
 
 /**
  * Placeholders hold the next places only (two rows on a desktop, four on a phone): enough to fill the
  * screen, without the page hydrating and re-rendering one for each of 72 products.
  */
 const PLACEHOLDERS_AHEAD = 8;
-
-/**
- * Each card placed re-lays out the grid, and the FLIP effect reads every card's place right after: places
- * off screen skip their layout and paint (their size is remembered, or estimated before first shown), so
- * a card's cost does not grow with the 72 places below the fold.
- */
-const OFFSCREEN_SKIPPED = "[content-visibility:auto] [contain-intrinsic-size:auto_420px]";
 
 /** The cards a ranking shows: its own, then (while it streams) the previous ranking's cards it has not placed yet. */
 function visibleCards({ cards, summary, failed }: GridSnapshot, previous: readonly CardEntry[], candidates?: ReadonlySet<string>): CardEntry[] {
@@ -41,18 +41,31 @@ function visibleCards({ cards, summary, failed }: GridSnapshot, previous: readon
   return [...cards, ...previous.filter((card) => !placed.has(card.id) && (!candidates || candidates.has(card.id)))];
 }
 
+/** Cards the page placed before hydration (the divider is not a card). */
+function earlyCardCount(earlyGridId: string): number {
+  return document.getElementById(earlyGridId)?.querySelectorAll(":scope > [data-flip-key]:not([data-flip-key=more-for-you])").length ?? 0;
+}
+
 /**
  * Appends each card the moment it arrives. Reading the stream in a store (not one Suspense boundary per
  * card) avoids React's batched reveal of Suspense boundaries, so cards appear one at a time.
+ *
+ * Before hydration the cards are placed by the server's own HTML (early-cards.tsx) in a list React leaves
+ * alone; once this component has read at least as many, it takes the list over in one commit, before paint:
+ * no flash, no duplicate, the same order (docs/architecture.md §11).
  *
  * A new ranking (a cart change, a search, a filter) arrives as a new stream while this component stays:
  * the previous cards stay on screen, dimmed, after the new ranking's cards, and each re-ranked card glides
  * to its new place as it arrives. The grid is never blank.
  */
-export function RankedGridClient({ entries, candidateIds, picks, rankingId }: RankedGridClientProps) {
-  const store = gridStoreFor(entries);
-  const { cards, summary, failed } = useSyncExternalStore(store.subscribe, store.getSnapshot, getServerSnapshot);
+export function RankedGridClient({ entries, whole, earlyGridId, candidateIds, picks, rankingId }: RankedGridClientProps) {
+  const store = whole ? fixedGridStore(whole) : gridStoreFor(entries ?? emptyStream);
+  const { cards, summary, failed } = useSyncExternalStore(store.subscribe, store.getSnapshot, whole ? store.getSnapshot : emptyGrid);
   const done = summary !== null || failed;
+
+  // True on the server and while hydrating: only a hydrated page can have cards placed before it.
+  const hydrating = useSyncExternalStore(noSubscription, () => false, () => true);
+  const [early, setEarly] = useState(() => hydrating && earlyGridId !== undefined);
 
   // When a new ranking arrives, the cards the old one showed stay on screen until the new one places them.
   const [tracked, setTracked] = useState<{ store: GridStore; previous: readonly CardEntry[] }>({ store, previous: [] });
@@ -65,11 +78,20 @@ export function RankedGridClient({ entries, candidateIds, picks, rankingId }: Ra
   const placeholders = done ? 0 : Math.min(Math.max(candidateIds.length - visible.length, 0), PLACEHOLDERS_AHEAD);
   const reranking = visible.length > cards.length;
 
+  // The hand-over, after a commit and before paint, once this component has read every card the server's HTML
+  // placed (a DOM the server wrote, outside React: an external system, so state set from an effect).
+  const newRanking = tracked.store !== store;
+  useLayoutEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- see above
+    if (early && (done || newRanking || cards.length >= earlyCardCount(earlyGridId ?? ""))) setEarly(false);
+  }, [early, done, newRanking, cards.length, earlyGridId]);
+
   const list = useRef<HTMLOListElement>(null);
   useFlip(list);
 
   // A client-side navigation or a new ranking unmounts this stream's view; closing the tab fires pagehide.
   useEffect(() => {
+    if (!rankingId) return;
     const cancel = () => cancelRankingOnServer(rankingId);
     const release = store.retain(cancel);
     const onPageHide = () => {
@@ -87,44 +109,57 @@ export function RankedGridClient({ entries, candidateIds, picks, rankingId }: Ra
   return (
     <div>
       <p role="status" aria-live="polite" className="mb-3 min-h-5 text-sm text-ink-soft" data-testid="ranking-status">
-        {rankingStatus({ shown: cards.length, picked: firstMore === -1 ? cards.length : firstMore, picks, total: candidateIds.length, summary, failed, reranking })}
+        {early
+          ? "Picking for you…"
+          : rankingStatus({ shown: cards.length, picked: firstMore === -1 ? cards.length : firstMore, picks, total: candidateIds.length, summary, failed, reranking })}
       </p>
-      <ol
-        ref={list}
-        data-testid="ranked-grid"
-        data-state={done ? "done" : "streaming"}
-        data-replay={summary?.replay ? "true" : undefined}
-        data-first-item-ms={summary?.firstItemMs ?? undefined}
-        aria-busy={!done}
-        className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4"
-      >
-        {visible.map((entry, index) => [
-          index === firstMore ? <MoreForYou key="more-for-you" /> : null,
-          <li
-            key={entry.id}
-            data-flip-key={entry.id}
-            data-stale={index >= cards.length ? "true" : undefined}
-            className={`${OFFSCREEN_SKIPPED} transition-opacity duration-300 data-[stale=true]:opacity-50`}
-          >
-            {entry.card}
-          </li>,
-        ])}
-        {Array.from({ length: placeholders }, (_, index) => (
-          <li key={`placeholder-${index}`} aria-hidden className={OFFSCREEN_SKIPPED}>
-            <CardSkeleton />
-          </li>
-        ))}
-      </ol>
+      {early ? (
+        <>
+          {/* The server's HTML places cards here before hydration; React leaves the inside alone. */}
+          <ol
+            key="early"
+            id={earlyGridId}
+            data-testid="ranked-grid"
+            data-state="streaming"
+            aria-busy
+            className={GRID_CLASSES}
+            dangerouslySetInnerHTML={{ __html: "" }}
+            suppressHydrationWarning
+          />
+          <ol aria-hidden className={`${GRID_CLASSES} mt-3 sm:mt-4`}>
+            {Array.from({ length: Math.min(candidateIds.length, PLACEHOLDERS_AHEAD) }, (_, index) => (
+              <li key={index}>
+                <CardSkeleton />
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : (
+        <ol
+          key="live"
+          ref={list}
+          data-testid="ranked-grid"
+          data-state={done ? "done" : "streaming"}
+          data-replay={summary?.replay ? "true" : undefined}
+          data-first-item-ms={summary?.firstItemMs ?? undefined}
+          aria-busy={!done}
+          className={GRID_CLASSES}
+        >
+          {visible.map((entry, index) => [
+            index === firstMore ? <MoreForYou key="more-for-you" /> : null,
+            <GridCell key={entry.id} id={entry.id} stale={index >= cards.length}>
+              {entry.card}
+            </GridCell>,
+          ])}
+          {Array.from({ length: placeholders }, (_, index) => (
+            <li key={`placeholder-${index}`} aria-hidden className={OFFSCREEN_SKIPPED}>
+              <CardSkeleton />
+            </li>
+          ))}
+        </ol>
+      )}
     </div>
   );
 }
 
-/** Heads the cards after the model's picks: honest that the model did not place them. */
-function MoreForYou() {
-  return (
-    <li data-flip-key="more-for-you" data-testid="more-for-you" className="col-span-full mt-4 border-t border-zinc-200 pt-4">
-      <h2 className="text-lg font-semibold tracking-tight">More for you</h2>
-      <p className="text-sm text-ink-soft">Not among the model&rsquo;s picks: ordered instantly by Aisle&rsquo;s own ranker from your profile and activity.</p>
-    </li>
-  );
-}
+const emptyStream: AsyncIterable<GridEntry> = { [Symbol.asyncIterator]: async function* () {} };

@@ -1,11 +1,15 @@
 import { getProducts } from "@/lib/catalog/catalog";
 import type { Product } from "@/lib/catalog/types";
+import type { RankedItem, RankingEvent } from "@/lib/ranking/pipeline/events";
 import { openLiveRanking } from "@/lib/ranking/service/live-rankings";
 import type { PreparedRanking } from "@/lib/ranking/service/query";
-import { startRanking } from "@/lib/ranking/service/start-ranking";
+import { findReplay, rankLive } from "@/lib/ranking/service/start-ranking";
 import { abortOnExit } from "@/lib/stream/abort-on-exit";
+import { shareIterable } from "@/lib/stream/shared-iterable";
 import { ProductCard } from "@/components/product/product-card";
+import { EarlyCards, EarlyCardsInstaller } from "./early-cards";
 import type { GridEntry } from "./grid-entry";
+import type { CardEntry } from "./grid-store";
 import { RankedGridClient } from "./ranked-grid-client";
 
 interface RankedGridProps {
@@ -14,39 +18,74 @@ interface RankedGridProps {
   picks: number;
   /** Aborts when the page's client disconnects. */
   clientGone?: AbortSignal;
+  /** A document load (not a client navigation): cards may close before the page hydrates. */
+  documentLoad: boolean;
+  /** The page's CSP nonce, for the scripts that place cards before hydration. */
+  nonce?: string;
 }
 
 const FIRST_ROW = 4;
 
-/** Renders each ranked item as a server card, as the pipeline releases it. */
-async function* renderCards(input: PreparedRanking, signal: AbortSignal, done: () => void): AsyncGenerator<GridEntry, void, undefined> {
+/** Renders ranked items as server cards, as the pipeline releases them. */
+async function* renderCards(input: PreparedRanking, events: AsyncIterable<RankingEvent>): AsyncGenerator<GridEntry, void, undefined> {
   const byId = new Map<string, Product>(input.candidates.map((product) => [product.id, product]));
-  try {
-    for await (const event of startRanking(input, signal)) {
-      if (event.type === "done") {
-        yield { type: "done", summary: event };
-        continue;
-      }
-      const product = byId.get(event.id) ?? (await getProducts([event.id]))[0];
-      if (!product) continue;
-      yield {
-        type: "card",
-        id: event.id,
-        source: event.source,
-        card: <ProductCard product={product} item={event} priority={event.rank <= FIRST_ROW} />,
-      };
+  for await (const event of events) {
+    if (event.type === "done") {
+      yield { type: "done", summary: event };
+      continue;
     }
+    const product = byId.get(event.id) ?? (await getProducts([event.id]))[0];
+    if (product) yield cardEntry(product, event);
+  }
+}
+
+function cardEntry(product: Product, item: RankedItem): CardEntry {
+  return { type: "card", id: item.id, source: item.source, card: <ProductCard product={product} item={item} priority={item.rank <= FIRST_ROW} /> };
+}
+
+async function* released<T>(source: AsyncIterable<T>, finish: () => void): AsyncGenerator<T, void, undefined> {
+  try {
+    yield* source;
   } finally {
-    done();
+    finish();
   }
 }
 
 /**
- * The "Picked for you" grid: starts the model at request time and streams cards into the page. It stops the
- * model when the client disconnects, and when the page says it is gone (see live-rankings).
+ * The "Picked for you" grid. A stored ranking for the same inputs is rendered whole into the first HTML (no
+ * model call). Otherwise the model starts at request time and each card streams into the page: through the
+ * client grid's stream, and, for the cards that close before the page hydrates, through the HTML itself
+ * (early-cards.tsx). It stops the model when the client disconnects, and when the page says it is gone.
  */
-export function RankedGrid({ input, picks, clientGone }: RankedGridProps) {
+export async function RankedGrid({ input, picks, clientGone, documentLoad, nonce }: RankedGridProps) {
+  const candidateIds = input.candidates.map((product) => product.id);
+  const stored = await findReplay(input);
+  if (stored) {
+    const byId = new Map(input.candidates.map((product) => [product.id, product]));
+    const cards = stored.items.flatMap((item) => {
+      const product = byId.get(item.id);
+      return product ? [cardEntry(product, item)] : [];
+    });
+    // In the same place as a live ranking's grid (see below), so a re-rank that replays keeps the grid's state.
+    return (
+      <>
+        {null}
+        <RankedGridClient whole={{ cards, summary: stored.summary, failed: false }} candidateIds={candidateIds} picks={picks} />
+        {null}
+      </>
+    );
+  }
+
   const ranking = openLiveRanking(clientGone);
-  const entries = abortOnExit(renderCards(input, ranking.signal, ranking.finish), ranking.leave);
-  return <RankedGridClient entries={entries} candidateIds={input.candidates.map((product) => product.id)} picks={picks} rankingId={ranking.id} />;
+  const shared = shareIterable(released(renderCards(input, rankLive(input, ranking.signal)), ranking.finish));
+  const entries = abortOnExit(shared.consumer(), ranking.leave);
+  const earlyGridId = documentLoad ? `early-${ranking.id}` : undefined;
+  // The same three places either way: the client grid keeps its state (the previous cards) across re-ranks.
+  return (
+    <>
+      {earlyGridId ? <EarlyCardsInstaller nonce={nonce} /> : null}
+      <RankedGridClient entries={entries} earlyGridId={earlyGridId} candidateIds={candidateIds} picks={picks} rankingId={ranking.id} />
+      {earlyGridId ? <EarlyCards key={ranking.id} count={candidateIds.length} at={shared.at} gridId={earlyGridId} nonce={nonce} /> : null}
+    </>
+  );
 }

@@ -20,10 +20,15 @@ interface Place {
 export function useFlip(container: RefObject<HTMLElement | null>): void {
   const places = useRef(new Map<string, Place>());
   const running = useRef(new WeakMap<Element, Animation>());
+  const seen = useRef<HTMLElement | null>(null);
   useLayoutEffect(() => {
     const root = container.current;
     if (!root) return;
-    const still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    // A list seen for the first time (hydrated with its cards, or taking over the cards placed before
+    // hydration) is adopted as it stands: its cards are already on screen, nothing enters or moves.
+    const adopted = seen.current !== root;
+    seen.current = root;
+    const still = adopted || window.matchMedia("(prefers-reduced-motion: reduce)").matches;
     const now = new Map<string, Place>();
     for (const element of root.querySelectorAll<HTMLElement>(":scope > [data-flip-key]")) {
       const key = element.dataset.flipKey ?? "";

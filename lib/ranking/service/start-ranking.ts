@@ -1,26 +1,26 @@
 import { getConfig } from "@/lib/config/env";
 import { getProvider } from "@/lib/llm/provider";
 import type { RankedItem, RankingEvent } from "@/lib/ranking/pipeline/events";
-import type { PreparedRanking } from "./query";
 import { rankProducts } from "@/lib/ranking/pipeline/rank-products";
+import type { PreparedRanking } from "./query";
 import { rankingKey } from "./ranking-key";
 import { findStoredRanking, storeRanking, type StoredRanking } from "./stored-rankings";
 
 /**
- * A ranking as the page and the API both run it: replayed from storage when the same shopper, signals,
- * candidates, query and model were ranked before; else ranked by the configured model and, when the
- * model finished its answer, stored.
+ * A stored ranking of the same shopper, signals, candidates, query and model, ready to replay: its summary
+ * says `replay: true`, and costs nothing (no model call, `usage: null`). Undefined: rank it live.
  */
-export async function* startRanking(prepared: PreparedRanking, signal: AbortSignal): AsyncGenerator<RankingEvent, void, undefined> {
+export async function findReplay(prepared: PreparedRanking): Promise<StoredRanking | undefined> {
+  if (prepared.candidates.length === 0) return undefined;
+  const stored = await findStoredRanking(rankingKey(prepared, getProvider(getConfig())));
+  if (!stored) return undefined;
+  return { items: stored.items, summary: { ...stored.summary, replay: true, firstItemMs: 0, totalMs: 0, usage: null } };
+}
+
+/** Ranks with the configured model and, when the model finished its part, stores the ranking for replay. */
+export async function* rankLive(prepared: PreparedRanking, signal: AbortSignal): AsyncGenerator<RankingEvent, void, undefined> {
   const config = getConfig();
   const provider = getProvider(config);
-  const key = rankingKey(prepared, provider);
-  const stored = prepared.candidates.length > 0 ? await findStoredRanking(key) : undefined;
-  if (stored) {
-    yield* replay(stored);
-    return;
-  }
-
   const items: RankedItem[] = [];
   for await (const event of rankProducts(prepared, {
     provider,
@@ -32,7 +32,7 @@ export async function* startRanking(prepared: PreparedRanking, signal: AbortSign
     if (event.type === "item") items.push(event);
     else if (event.outcome === "complete" && !signal.aborted) {
       // Only an answer the model finished is worth replaying; a timeout or an error is not.
-      await storeRanking(key, { items, summary: event }).catch((error: unknown) => {
+      await storeRanking(rankingKey(prepared, provider), { items, summary: event }).catch((error: unknown) => {
         console.error(JSON.stringify({ scope: "ranking", event: "store-failed", error: String(error) }));
       });
     }
@@ -40,13 +40,21 @@ export async function* startRanking(prepared: PreparedRanking, signal: AbortSign
   }
 }
 
-async function* replay({ items, summary }: StoredRanking): AsyncGenerator<RankingEvent, void, undefined> {
+/**
+ * A ranking as the API runs it: replayed from storage when the same inputs were ranked before (streamed the
+ * same way, timed as it streams), else ranked live.
+ */
+export async function* startRanking(prepared: PreparedRanking, signal: AbortSignal): AsyncGenerator<RankingEvent, void, undefined> {
+  const stored = await findReplay(prepared);
+  if (!stored) {
+    yield* rankLive(prepared, signal);
+    return;
+  }
   const started = performance.now();
   let firstItemMs: number | null = null;
-  for (const item of items) {
+  for (const item of stored.items) {
     firstItemMs ??= Math.round(performance.now() - started);
     yield item;
   }
-  // A replay calls no model: it costs no tokens.
-  yield { ...summary, replay: true, firstItemMs, totalMs: Math.round(performance.now() - started), usage: null };
+  yield { ...stored.summary, firstItemMs, totalMs: Math.round(performance.now() - started) };
 }

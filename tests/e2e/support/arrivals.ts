@@ -14,10 +14,14 @@ declare global {
   }
 }
 
-/** Records, in the page, when each ranked card enters the DOM. Call before navigating. */
+/**
+ * Records, in the page, when each ranked card first enters the DOM. Call before navigating. A card placed
+ * before hydration enters again when the client grid takes the list over: only its first entry counts.
+ */
 export async function recordCardArrivals(page: Page): Promise<void> {
   await page.addInitScript(() => {
     const arrivals: Arrival[] = [];
+    const seen = new Set<string>();
     window.__arrivals = arrivals;
     new MutationObserver((records) => {
       const at = performance.now();
@@ -26,7 +30,12 @@ export async function recordCardArrivals(page: Page): Promise<void> {
         for (const node of record.addedNodes) {
           if (!(node instanceof Element)) continue;
           const cards = node.matches("[data-testid=ranked-card]") ? [node] : [...node.querySelectorAll("[data-testid=ranked-card]")];
-          for (const card of cards) arrivals.push({ id: card.getAttribute("data-product-id") ?? "", at, gridState });
+          for (const card of cards) {
+            const id = card.getAttribute("data-product-id") ?? "";
+            if (seen.has(id)) continue;
+            seen.add(id);
+            arrivals.push({ id, at, gridState });
+          }
         }
       }
     }).observe(document, { childList: true, subtree: true });
