@@ -5,8 +5,15 @@ import { PROFILES } from "@/lib/shoppers/data/profiles";
 import type { Db } from "./client";
 import { categories, products, shoppers } from "./schema";
 
+/** Whether every catalog row is already there: then a start writes nothing (three counts, no 72-row insert). */
+async function alreadySeeded(db: Db): Promise<boolean> {
+  const [categoryCount, productCount, shopperCount] = await Promise.all([db.$count(categories), db.$count(products), db.$count(shoppers)]);
+  return categoryCount >= CATEGORIES.length && productCount >= PRODUCTS.length && shopperCount >= PROFILES.length;
+}
+
 /** Fills an empty database from the typed catalog and profiles; rows that exist are left as they are. */
 export async function seedDatabase(db: Db): Promise<void> {
+  if (await alreadySeeded(db)) return;
   await db.transaction(async (tx) => {
     await tx
       .insert(categories)
