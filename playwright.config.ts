@@ -1,10 +1,12 @@
 import { defineConfig, devices } from "@playwright/test";
+import { chosenExecutablePath } from "./scripts/browser-choice";
 
 import { E2E_BASE_URL, E2E_PORT, FAKE_MODEL_PORT, FAKE_MODEL_URL, OPENAI_APP_PORT, OPENAI_APP_URL } from "./tests/e2e/support/urls";
 
 // The e2e suite runs the production build (`next start`) twice: with the simulated model at a slow,
 // visible pace, and with the openai provider pointed at a local fake OpenAI server the tests script.
-const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+// The browser `npm test` provisioned (scripts/ensure-browser.ts): a path, or Playwright's own (undefined).
+const executablePath = chosenExecutablePath();
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -24,8 +26,8 @@ export default defineConfig({
       use: {
         ...devices["Desktop Chrome"],
         launchOptions: {
-          executablePath: chromium,
-          // Debian's chromium as root, on a machine with no network beyond loopback.
+          executablePath,
+          // As root (no sandbox), on a machine with no network beyond loopback.
           args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         },
       },

@@ -2,11 +2,13 @@ import { chromium, type Browser, type Page } from "@playwright/test";
 import { startFakeOpenAIServer } from "../tests/support/fake-openai-server.ts";
 import { median, percentile } from "./support/stats.ts";
 import { startNext } from "./support/server.ts";
+import { chosenExecutablePath } from "../scripts/browser-choice.ts";
 
 // Measurements in a real browser (Debian's Chromium): time to the first card, and the reveal lag from
 // the model writing an element's `}` to its card being in the DOM and visible.
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+// The browser `npm test` provisioned (scripts/ensure-browser.ts), or the system's.
+const CHROMIUM = chosenExecutablePath() ?? "/usr/bin/chromium";
 
 async function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
