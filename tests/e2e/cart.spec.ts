@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { apiLines, apiRanking, shownRanking, uniqueSignals, type ApiLine } from "./support/grid";
 
 test.describe("cart and live re-ranking", () => {

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { cardArrivals, recordCardArrivals } from "./support/arrivals";
 import { apiLines, shownRanking } from "./support/grid";
 

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { cardArrivals, recordCardArrivals } from "./support/arrivals";
 import { apiRanking, isSeedProduct, shownRanking, uniqueSignals } from "./support/grid";
 

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { modelRequests, scriptRanking } from "./support/fake-model";
 import { shownRanking } from "./support/grid";
 import { OPENAI_APP_URL } from "./support/urls";

@@ -11,6 +11,9 @@ export function ndjsonStream(events: AsyncIterable<RankingEvent>, onCancel: () =
   let cancelled = false;
   return new ReadableStream<Uint8Array>({
     start(controller) {
+      // An empty first chunk: Next writes the status and headers with the body's first chunk, and the
+      // client should know at once that its request was accepted, not after the model's first token.
+      controller.enqueue(new Uint8Array(0));
       void (async () => {
         try {
           for await (const event of events) {

@@ -8,9 +8,17 @@ import type { RankingInput } from "@/lib/ranking/pipeline/rank-products";
 
 export const MAX_QUERY_LENGTH = 200;
 
+/** A search as a shopper types it: trimmed, bounded, no control characters. */
+export const searchQuerySchema = z
+  .string()
+  // A control character (NUL above all: PostgreSQL refuses it in text) is never part of a search.
+  .refine((q) => !/[\u0000-\u001f\u007f]/.test(q), "q holds a control character")
+  .transform((q) => q.trim())
+  .pipe(z.string().max(MAX_QUERY_LENGTH, `q is longer than ${MAX_QUERY_LENGTH} characters`));
+
 const rankingQuerySchema = z.object({
   shopper: shopperIdSchema,
-  q: z.string().trim().max(MAX_QUERY_LENGTH, `q is longer than ${MAX_QUERY_LENGTH} characters`).optional(),
+  q: searchQuerySchema.optional(),
   category: categorySlugSchema.optional(),
 });
 export type RankingQuery = z.infer<typeof rankingQuerySchema>;

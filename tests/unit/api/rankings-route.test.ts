@@ -80,3 +80,13 @@ describe("GET /api/rankings", () => {
     expect(body.error).toContain(message);
   });
 });
+
+describe("GET /api/rankings, headers first", () => {
+  it("sends an empty first chunk, so the status and headers leave before the model's first item", async () => {
+    const response = await call("?shopper=12345&category=books");
+    const reader = response.body!.getReader();
+    const first = await reader.read();
+    expect(first.value?.byteLength).toBe(0);
+    await reader.cancel();
+  });
+});

@@ -33,6 +33,10 @@ describe("cart server actions", () => {
     [{ productId: "1", quantity: 1.5 }, "The quantity must be a whole number."],
     [{ productId: "1", quantity: 21 }, "At most 20 of one product fit in a cart."],
     [{ productId: "1", quantity: "3" }, "The quantity must be a number."],
+    [{ productId: "1", quantity: -5 }, "The quantity must be at least 1."],
+    [{ productId: "1", quantity: 1e9 }, "At most 20 of one product fit in a cart."],
+    [{ productId: "1", quantity: "abc" }, "The quantity must be a number."],
+    [{ productId: Array.from({ length: 10_000 }, (_, i) => String(i + 1)) }, "Which product?"],
     [{ productId: "DROP TABLE" }, "That is not a product id."],
     [{ productId: "424242" }, "There is no product 424242."],
     [{}, "Which product?"],
@@ -59,6 +63,7 @@ describe("cart server actions", () => {
     expect(await recordVisit({ kind: "category", category: "spaceships" })).toEqual({ ok: false });
     expect(await recordVisit({ kind: "search", query: "  tents " })).toEqual({ ok: true });
     expect(await recordVisit({ kind: "teleport" })).toEqual({ ok: false });
+    expect(await recordVisit({ kind: "search", query: "head\u0000phones" })).toEqual({ ok: false });
     const signals = await getLiveSignals(browser());
     expect(signals.recentlyViewed.map((product) => product.id)).toEqual(["3"]);
     expect(signals.recentSearches).toEqual(["tents"]);
