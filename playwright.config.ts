@@ -1,7 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 import { chosenExecutablePath } from "./scripts/browser-choice";
 
-import { E2E_BASE_URL, E2E_PORT, FAKE_MODEL_PORT, FAKE_MODEL_URL, OPENAI_APP_PORT, OPENAI_APP_URL } from "./tests/e2e/support/urls";
+import { E2E_BASE_URL, E2E_PORT, FAKE_MODEL_PORT, FAKE_MODEL_URL, LIMITED_APP_PORT, LIMITED_APP_URL, OPENAI_APP_PORT, OPENAI_APP_URL } from "./tests/e2e/support/urls";
 
 // The e2e suite runs the production build (`next start`) twice: with the simulated model at a slow,
 // visible pace, and with the openai provider pointed at a local fake OpenAI server the tests script.
@@ -41,7 +41,8 @@ export default defineConfig({
       url: `${E2E_BASE_URL}/api/rankings`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
-      env: { AISLE_PROVIDER: "simulated", AISLE_SIM_TTFT_MS: "300", AISLE_SIM_TOKENS_PER_SECOND: "120", AISLE_DATA_DIR: ".data/e2e-simulated" },
+      // The suite starts many fresh rankings from one address: a budget no test reaches (the limited app below tests it).
+      env: { AISLE_PROVIDER: "simulated", AISLE_SIM_TTFT_MS: "300", AISLE_SIM_TOKENS_PER_SECOND: "120", AISLE_DATA_DIR: ".data/e2e-simulated", AISLE_RANKINGS_PER_MINUTE: "100000" },
     },
     {
       // The Node running the tests (24+): it runs the TypeScript file directly.
@@ -62,7 +63,16 @@ export default defineConfig({
         OPENAI_MODEL: "fake-ranker",
         AISLE_STALL_TIMEOUT_MS: "5000",
         AISLE_DATA_DIR: ".data/e2e-openai",
+        AISLE_RANKINGS_PER_MINUTE: "100000",
       },
+    },
+    {
+      // A small budget of fresh model rankings, to see what a client past it gets.
+      command: `rm -rf .data/e2e-limited && npx next start -p ${LIMITED_APP_PORT} -H 127.0.0.1`,
+      url: `${LIMITED_APP_URL}/api/rankings`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+      env: { AISLE_PROVIDER: "simulated", AISLE_SIM_TTFT_MS: "100", AISLE_SIM_TOKENS_PER_SECOND: "2000", AISLE_DATA_DIR: ".data/e2e-limited", AISLE_RANKINGS_PER_MINUTE: "2" },
     },
   ],
 });

@@ -7,6 +7,7 @@ import { Notice } from "@/components/layout/notice";
 import { RecordVisit } from "@/components/signals/record-visit";
 import { getConfig } from "@/lib/config/env";
 import { currentBrowserId } from "@/lib/browser/current-browser";
+import { clientAddress } from "@/lib/http/client-address";
 import { claimConnectionSignal } from "@/lib/http/connection-signals";
 import { toSearchParams } from "@/lib/http/search-params";
 import { getProvider } from "@/lib/llm/provider";
@@ -41,7 +42,8 @@ export default async function Home({ searchParams }: PageProps<"/">) {
 
 async function Picks({ query }: { query: RankingQuery }) {
   const config = getConfig();
-  const prepared = await prepareRanking(query, config.maxCandidates, await currentBrowserId());
+  const browserId = await currentBrowserId();
+  const prepared = await prepareRanking(query, config.maxCandidates, browserId);
   if (!prepared.ok) {
     if (prepared.unknown === "shopper") return <UnknownShopper id={query.shopper} />;
     return <Notice title="Nothing to show there">{prepared.error}.</Notice>;
@@ -61,10 +63,12 @@ async function Picks({ query }: { query: RankingQuery }) {
         <RankedGrid
           input={prepared.value}
           picks={config.modelPicks === "all" ? candidates.length : Math.min(config.modelPicks, candidates.length)}
+          client={{ browserId, address: clientAddress(requestHeaders, config.limits.trustedProxies) }}
           clientGone={claimConnectionSignal(requestHeaders)}
           // A document load can place cards before hydration; a client navigation or refresh (an RSC request)
           // has a hydrated grid already, and boundaries it would wait for (docs/architecture.md §11).
           documentLoad={requestHeaders.get("rsc") === null}
+          nonce={requestHeaders.get("x-nonce") ?? undefined}
         />
       )}
     </>

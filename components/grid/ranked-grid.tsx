@@ -1,6 +1,7 @@
 import { getProducts } from "@/lib/catalog/catalog";
 import type { Product } from "@/lib/catalog/types";
 import type { RankedItem, RankingEvent } from "@/lib/ranking/pipeline/events";
+import { takeModelBudget, type Client } from "@/lib/ranking/service/limits/model-budget";
 import { openLiveRanking } from "@/lib/ranking/service/live-rankings";
 import type { PreparedRanking } from "@/lib/ranking/service/query";
 import { findReplay, rankLive } from "@/lib/ranking/service/start-ranking";
@@ -16,6 +17,8 @@ interface RankedGridProps {
   input: PreparedRanking;
   /** How many of the candidates the model picks (the rest follow in the embedded ranker's order). */
   picks: number;
+  /** Who is asking: a fresh model ranking comes out of their budget (a replay is free). */
+  client: Client;
   /** Aborts when the page's client disconnects. */
   clientGone?: AbortSignal;
   /** A document load (not a client navigation): cards may close before the page hydrates. */
@@ -57,7 +60,7 @@ async function* released<T>(source: AsyncIterable<T>, finish: () => void): Async
  * client grid's stream, and, for the cards that close before the page hydrates, through the HTML itself
  * (early-cards.tsx). It stops the model when the client disconnects, and when the page says it is gone.
  */
-export async function RankedGrid({ input, picks, clientGone, documentLoad, nonce }: RankedGridProps) {
+export async function RankedGrid({ input, picks, client, clientGone, documentLoad, nonce }: RankedGridProps) {
   const candidateIds = input.candidates.map((product) => product.id);
   const stored = await findReplay(input);
   if (stored) {
@@ -76,8 +79,11 @@ export async function RankedGrid({ input, picks, clientGone, documentLoad, nonce
     );
   }
 
+  // Over the client's budget: the embedded ranker's order at once, and the status line says why.
+  const budget = await takeModelBudget(client);
   const ranking = openLiveRanking(clientGone);
-  const shared = shareIterable(released(renderCards(input, rankLive(input, ranking.signal)), ranking.finish));
+  const events = rankLive(input, ranking.signal, budget.ok ? undefined : "rate-limited");
+  const shared = shareIterable(released(renderCards(input, events), ranking.finish));
   const entries = abortOnExit(shared.consumer(), ranking.leave);
   const earlyGridId = documentLoad ? `early-${ranking.id}` : undefined;
   // The same three places either way: the client grid keeps its state (the previous cards) across re-ranks.

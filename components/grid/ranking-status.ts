@@ -17,6 +17,12 @@ const plural = (count: number, one: string, many = `${one}s`) => `${count} ${cou
 /** The grid's status line: it counts the model's picks, not the whole grid, and says where the rest came from. */
 export function rankingStatus({ shown, picked, picks, total, summary, failed, reranking }: StatusInput): string {
   if (failed) return `The ranking stopped early: showing ${shown} of ${total}.`;
+  if (summary?.outcome === "rate-limited") {
+    return `You asked for many fresh rankings this minute, so these ${summary.fallback} are in Aisle's own order, with no model call. The model picks for you again in a minute.`;
+  }
+  if (summary?.outcome === "over-capacity") {
+    return `The model is busy right now, so these ${summary.fallback} are in Aisle's own order. Reload in a moment for its picks.`;
+  }
   if (summary) {
     const rest = summary.fallback > 0 ? `, then ${summary.fallback} more for you in Aisle's own order` : "";
     const early = summary.outcome !== "complete" && summary.outcome !== "empty" ? " The model stopped early, so Aisle's own ranker placed the rest." : "";

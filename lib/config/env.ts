@@ -23,6 +23,9 @@ const envSchema = z.object({
   AISLE_MAX_CANDIDATES: z.coerce.number().int().min(1).max(1000).default(100),
   AISLE_FIRST_ITEM_TIMEOUT_MS: milliseconds(20_000),
   AISLE_STALL_TIMEOUT_MS: milliseconds(10_000),
+  AISLE_RANKINGS_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(20),
+  AISLE_MAX_MODEL_STREAMS: z.coerce.number().int().min(1).max(10_000).default(32),
+  AISLE_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL").optional(),
   AISLE_DATA_DIR: z.string().min(1).default(".data/pglite"),
 });
@@ -49,6 +52,14 @@ export interface AisleConfig {
   maxCandidates: number;
   firstItemTimeoutMs: number;
   stallTimeoutMs: number;
+  limits: {
+    /** Fresh model rankings one client may start a minute (replays are free). */
+    rankingsPerMinute: number;
+    /** Model requests this process keeps open at once. */
+    maxModelStreams: number;
+    /** Reverse proxies in front of Aisle that append to X-Forwarded-For (0: trust none of it). */
+    trustedProxies: number;
+  };
   /** PostgreSQL when set; else embedded PGlite in `dataDir` ("memory://" keeps it in memory). */
   database: { url: string | undefined; dataDir: string };
 }
@@ -90,6 +101,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     maxCandidates: e.AISLE_MAX_CANDIDATES,
     firstItemTimeoutMs: e.AISLE_FIRST_ITEM_TIMEOUT_MS,
     stallTimeoutMs: e.AISLE_STALL_TIMEOUT_MS,
+    limits: { rankingsPerMinute: e.AISLE_RANKINGS_PER_MINUTE, maxModelStreams: e.AISLE_MAX_MODEL_STREAMS, trustedProxies: e.AISLE_TRUSTED_PROXIES },
     database: { url: e.DATABASE_URL, dataDir: e.AISLE_DATA_DIR },
   };
 }

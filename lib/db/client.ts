@@ -23,7 +23,12 @@ async function connectPostgres(url: string): Promise<Connection> {
   const { Pool } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const { migrate } = await import("drizzle-orm/node-postgres/migrator");
-  const pool = new Pool({ connectionString: url, max: 10 });
+  const pool = new Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
+  // An idle client's connection dropping (the server restarting) is reported here; without a listener it
+  // would be an uncaught exception. The pool replaces the client; queries meanwhile fail and are answered 503.
+  pool.on("error", (error) => {
+    console.error(JSON.stringify({ scope: "db", event: "pool-error", error: String(error) }));
+  });
   const client = await pool.connect();
   try {
     await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);

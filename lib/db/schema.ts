@@ -109,3 +109,13 @@ export const rankings = pgTable(
     index("rankings_lookup").on(table.shopperId, table.inputsFingerprint, table.q, table.category, table.provider, table.model, table.createdAt),
   ],
 );
+
+/**
+ * Fresh model rankings a client has started in the current window (rate-limiter-flexible's Drizzle store:
+ * key, points, expire). In the database, so the budget holds across every server on one PostgreSQL.
+ */
+export const rateLimits = pgTable("rate_limits", {
+  key: text().primaryKey(),
+  points: integer().notNull(),
+  expire: timestamp({ withTimezone: true }),
+});

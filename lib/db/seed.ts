@@ -7,8 +7,12 @@ import { categories, products, shoppers } from "./schema";
 
 /** Whether every catalog row is already there: then a start writes nothing (three counts, no 72-row insert). */
 async function alreadySeeded(db: Db): Promise<boolean> {
-  const [categoryCount, productCount, shopperCount] = await Promise.all([db.$count(categories), db.$count(products), db.$count(shoppers)]);
-  return categoryCount >= CATEGORIES.length && productCount >= PRODUCTS.length && shopperCount >= PROFILES.length;
+  // One after another: on PostgreSQL this runs on the one client that holds the migration lock.
+  return (
+    (await db.$count(categories)) >= CATEGORIES.length &&
+    (await db.$count(products)) >= PRODUCTS.length &&
+    (await db.$count(shoppers)) >= PROFILES.length
+  );
 }
 
 /** Fills an empty database from the typed catalog and profiles; rows that exist are left as they are. */

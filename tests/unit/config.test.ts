@@ -12,6 +12,7 @@ describe("readConfig", () => {
       maxCandidates: 100,
       firstItemTimeoutMs: 20_000,
       stallTimeoutMs: 10_000,
+      limits: { rankingsPerMinute: 20, maxModelStreams: 32, trustedProxies: 0 },
       database: { url: undefined, dataDir: ".data/pglite" },
     });
   });

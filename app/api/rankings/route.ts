@@ -1,30 +1,61 @@
 import type { NextRequest } from "next/server";
 import { BROWSER_COOKIE, parseBrowserId } from "@/lib/browser/browser-id";
 import { getConfig } from "@/lib/config/env";
+import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { clientAddress } from "@/lib/http/client-address";
+import { takeModelBudget } from "@/lib/ranking/service/limits/model-budget";
 import { openLiveRanking } from "@/lib/ranking/service/live-rankings";
 import { parseRankingQuery, prepareRanking } from "@/lib/ranking/service/query";
-import { startRanking } from "@/lib/ranking/service/start-ranking";
+import { findReplay, rankLive, replayEvents } from "@/lib/ranking/service/start-ranking";
 import { ndjsonStream } from "./ndjson";
 
 const NO_STORE = { "cache-control": "no-store" };
 
-function badRequest(error: string): Response {
-  return Response.json({ error }, { status: 400, headers: NO_STORE });
+function jsonError(status: number, error: string, headers: Record<string, string> = {}): Response {
+  return Response.json({ error }, { status, headers: { ...NO_STORE, ...headers } });
 }
 
-/** GET /api/rankings?shopper=…[&q=…][&category=…] → NDJSON: one line per ranked item, then a done line. */
+/**
+ * GET /api/rankings?shopper=…[&q=…][&category=…] → NDJSON: one line per ranked item, then a done line.
+ * Before any streaming: 400 for a bad query, 429 when the client's budget of fresh model rankings is spent
+ * (a replay is free), 503 while the database is not answering (docs/architecture.md §2, §13, §14).
+ */
 export async function GET(request: NextRequest): Promise<Response> {
   const query = parseRankingQuery(request.nextUrl.searchParams);
-  if (!query.ok) return badRequest(query.error);
+  if (!query.ok) return jsonError(400, query.error);
   const config = getConfig();
   // A browser calling its own store ranks with its signals; a bare client (curl) has none.
   const browserId = parseBrowserId(request.cookies.get(BROWSER_COOKIE)?.value);
-  const prepared = await prepareRanking(query.value, config.maxCandidates, browserId);
-  if (!prepared.ok) return badRequest(prepared.error);
+
+  let events;
+  const ranking = openLiveRanking(request.signal);
+  try {
+    const prepared = await prepareRanking(query.value, config.maxCandidates, browserId);
+    if (!prepared.ok) {
+      ranking.finish();
+      return jsonError(400, prepared.error);
+    }
+    const stored = await findReplay(prepared.value);
+    if (stored) events = replayEvents(stored);
+    else {
+      const budget = prepared.value.candidates.length === 0 ? { ok: true as const } : await takeModelBudget({ browserId, address: clientAddress(request.headers, config.limits.trustedProxies) });
+      if (!budget.ok) {
+        ranking.finish();
+        return jsonError(429, `Too many fresh rankings: at most ${config.limits.rankingsPerMinute} a minute. Try again in ${budget.retryAfterSeconds} s (a ranking already made is replayed free).`, {
+          "retry-after": String(budget.retryAfterSeconds),
+        });
+      }
+      events = rankLive(prepared.value, ranking.signal);
+    }
+  } catch (error) {
+    ranking.finish();
+    if (!isDatabaseUnavailable(error)) throw error;
+    console.error(JSON.stringify({ scope: "rankings-api", event: "database-unavailable", error: String(error) }));
+    return jsonError(503, DATABASE_UNAVAILABLE.error, { "retry-after": String(DATABASE_UNAVAILABLE.retryAfterSeconds) });
+  }
 
   // The client leaving (request aborted or body cancelled) aborts the model request.
-  const ranking = openLiveRanking(request.signal);
-  return new Response(ndjsonStream(startRanking(prepared.value, ranking.signal), ranking.leave, ranking.finish), {
+  return new Response(ndjsonStream(events, ranking.leave, ranking.finish), {
     headers: {
       ...NO_STORE,
       "content-type": "application/x-ndjson",

@@ -25,6 +25,10 @@ export const rankingOutcomeSchema = z.enum([
   "model-error",
   /** Nothing to rank. */
   "empty",
+  /** The client spent its budget of fresh model rankings: no model call. */
+  "rate-limited",
+  /** This server had no free model stream in time: no model call. */
+  "over-capacity",
 ]);
 export type RankingOutcome = z.infer<typeof rankingOutcomeSchema>;
 

@@ -27,6 +27,8 @@ export interface RankingOptions {
   provider: ModelProvider;
   /** How many candidates the model picks with a reason; unset: all of them. */
   picks?: number;
+  /** Do not ask the model (the client's budget is spent, or no model stream is free): the embedded order. */
+  withoutModel?: Extract<RankingOutcome, "rate-limited" | "over-capacity">;
   firstItemTimeoutMs: number;
   stallTimeoutMs: number;
   /** The consumer is gone: stop, abort the model request, emit nothing more. */
@@ -76,7 +78,7 @@ export async function* rankProducts(input: RankingInput, options: RankingOptions
   /** Items the model placed. */
   let placed = 0;
   let rejected = 0;
-  let outcome: RankingOutcome = input.candidates.length === 0 ? "empty" : "complete";
+  let outcome: RankingOutcome = input.candidates.length === 0 ? "empty" : (options.withoutModel ?? "complete");
   let detail: string | undefined;
   let usage: RankingUsage | null = null;
 
@@ -89,6 +91,7 @@ export async function* rankProducts(input: RankingInput, options: RankingOptions
   let released = false;
   /** Every candidate the model has not placed, in the embedded ranker's order: the shopper waits for nothing more. */
   function* release(): Generator<RankedItem, void, undefined> {
+    if (released) return;
     released = true;
     for (const place of fallbackOrder(input.shopper, input.signals, input.candidates)) {
       if (signal?.aborted) return;
@@ -103,7 +106,7 @@ export async function* rankProducts(input: RankingInput, options: RankingOptions
 
   try {
     if (signal?.aborted) return;
-    if (input.candidates.length > 0) {
+    if (input.candidates.length > 0 && !options.withoutModel) {
       const request = buildRankingRequest(input, picks);
       const scanner = new JsonArrayScanner({ maxElementChars: options.maxElementChars });
       const output: string[] = [];
@@ -166,7 +169,7 @@ export async function* rankProducts(input: RankingInput, options: RankingOptions
       controller.abort();
       deadlines.dispose();
       if (outcome !== "complete") log({ event: "model-ended-early", reason: `${outcome}${detail ? `: ${detail}` : ""}` });
-      if (!released) yield* release();
+      yield* release();
       if (signal?.aborted) return;
       const written = output.join("");
       // A server that failed before writing anything bills nothing; any other call is counted.
@@ -174,6 +177,8 @@ export async function* rankProducts(input: RankingInput, options: RankingOptions
       else if (written.length > 0 || outcome !== "model-error") usage = await estimateUsage(request.messages, request.responseSchema, written);
     }
 
+    yield* release(); // when the model was not asked
+    if (signal?.aborted) return;
     const summary: RankingSummary = {
       type: "done",
       ranked: placed,

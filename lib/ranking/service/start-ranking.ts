@@ -1,7 +1,8 @@
 import { getConfig } from "@/lib/config/env";
 import { getProvider } from "@/lib/llm/provider";
 import type { RankedItem, RankingEvent } from "@/lib/ranking/pipeline/events";
-import { rankProducts } from "@/lib/ranking/pipeline/rank-products";
+import { rankProducts, type RankingOptions } from "@/lib/ranking/pipeline/rank-products";
+import { processModelSlots } from "./limits/model-slots";
 import type { PreparedRanking } from "./query";
 import { rankingKey } from "./ranking-key";
 import { findStoredRanking, storeRanking, type StoredRanking } from "./stored-rankings";
@@ -17,39 +18,45 @@ export async function findReplay(prepared: PreparedRanking): Promise<StoredRanki
   return { items: stored.items, summary: { ...stored.summary, replay: true, firstItemMs: 0, totalMs: 0, usage: null } };
 }
 
-/** Ranks with the configured model and, when the model finished its part, stores the ranking for replay. */
-export async function* rankLive(prepared: PreparedRanking, signal: AbortSignal): AsyncGenerator<RankingEvent, void, undefined> {
+/**
+ * Ranks with the configured model and, when the model finished its part, stores the ranking for replay.
+ * The model call holds one of this process's model slots; a ranking that gets none in time, or that is
+ * told `withoutModel`, is the embedded ranker's order at once (docs/architecture.md §13).
+ */
+export async function* rankLive(
+  prepared: PreparedRanking,
+  signal: AbortSignal,
+  withoutModel?: RankingOptions["withoutModel"],
+): AsyncGenerator<RankingEvent, void, undefined> {
   const config = getConfig();
   const provider = getProvider(config);
-  const items: RankedItem[] = [];
-  for await (const event of rankProducts(prepared, {
-    provider,
-    picks: config.modelPicks === "all" ? undefined : config.modelPicks,
-    firstItemTimeoutMs: config.firstItemTimeoutMs,
-    stallTimeoutMs: config.stallTimeoutMs,
-    signal,
-  })) {
-    if (event.type === "item") items.push(event);
-    else if (event.outcome === "complete" && !signal.aborted) {
-      // Only an answer the model finished is worth replaying; a timeout or an error is not.
-      await storeRanking(rankingKey(prepared, provider), { items, summary: event }).catch((error: unknown) => {
-        console.error(JSON.stringify({ scope: "ranking", event: "store-failed", error: String(error) }));
-      });
+  const release = withoutModel || prepared.candidates.length === 0 ? undefined : await processModelSlots(config.limits.maxModelStreams).acquire();
+  try {
+    const items: RankedItem[] = [];
+    for await (const event of rankProducts(prepared, {
+      provider,
+      picks: config.modelPicks === "all" ? undefined : config.modelPicks,
+      withoutModel: withoutModel ?? (release || prepared.candidates.length === 0 ? undefined : "over-capacity"),
+      firstItemTimeoutMs: config.firstItemTimeoutMs,
+      stallTimeoutMs: config.stallTimeoutMs,
+      signal,
+    })) {
+      if (event.type === "item") items.push(event);
+      else if (event.outcome === "complete" && !signal.aborted) {
+        // Only an answer the model finished is worth replaying; a timeout, an error or no call is not.
+        await storeRanking(rankingKey(prepared, provider), { items, summary: event }).catch((error: unknown) => {
+          console.error(JSON.stringify({ scope: "ranking", event: "store-failed", error: String(error) }));
+        });
+      }
+      yield event;
     }
-    yield event;
+  } finally {
+    release?.();
   }
 }
 
-/**
- * A ranking as the API runs it: replayed from storage when the same inputs were ranked before (streamed the
- * same way, timed as it streams), else ranked live.
- */
-export async function* startRanking(prepared: PreparedRanking, signal: AbortSignal): AsyncGenerator<RankingEvent, void, undefined> {
-  const stored = await findReplay(prepared);
-  if (!stored) {
-    yield* rankLive(prepared, signal);
-    return;
-  }
+/** A stored ranking streamed as the live one would be, timed as it streams. */
+export async function* replayEvents(stored: StoredRanking): AsyncGenerator<RankingEvent, void, undefined> {
   const started = performance.now();
   let firstItemMs: number | null = null;
   for (const item of stored.items) {
@@ -57,4 +64,10 @@ export async function* startRanking(prepared: PreparedRanking, signal: AbortSign
     yield item;
   }
   yield { ...stored.summary, firstItemMs, totalMs: Math.round(performance.now() - started) };
+}
+
+/** Replayed from storage when the same inputs were ranked before, else ranked live (no budget check). */
+export async function* startRanking(prepared: PreparedRanking, signal: AbortSignal): AsyncGenerator<RankingEvent, void, undefined> {
+  const stored = await findReplay(prepared);
+  yield* stored ? replayEvents(stored) : rankLive(prepared, signal);
 }

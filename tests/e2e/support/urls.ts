@@ -11,3 +11,7 @@ export const FAKE_MODEL_URL = `http://127.0.0.1:${FAKE_MODEL_PORT}`;
 export const OPENAI_APP_PORT = Number(process.env.E2E_OPENAI_APP_PORT ?? 3101);
 /** The app with the openai provider, pointed at the fake server. */
 export const OPENAI_APP_URL = `http://127.0.0.1:${OPENAI_APP_PORT}`;
+
+export const LIMITED_APP_PORT = Number(process.env.E2E_LIMITED_APP_PORT ?? 3102);
+/** The app with a budget of two fresh model rankings a minute per client. */
+export const LIMITED_APP_URL = `http://127.0.0.1:${LIMITED_APP_PORT}`;

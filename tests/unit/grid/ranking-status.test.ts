@@ -32,5 +32,7 @@ describe("rankingStatus", () => {
     );
     expect(rankingStatus({ ...base, summary: summary({ ranked: 4, fallback: 0, replay: true }) })).toBe("4 picks by the model. Replayed from a stored ranking: no model call.");
     expect(rankingStatus({ ...base, summary: summary({ ranked: 1, fallback: 0 }) })).toBe("1 pick by the model.");
+    expect(rankingStatus({ ...base, summary: summary({ ranked: 0, fallback: 72, outcome: "rate-limited" }) })).toMatch(/^You asked for many fresh rankings this minute, so these 72 are in Aisle's own order, with no model call/);
+    expect(rankingStatus({ ...base, summary: summary({ ranked: 0, fallback: 72, outcome: "over-capacity" }) })).toMatch(/^The model is busy right now/);
   });
 });

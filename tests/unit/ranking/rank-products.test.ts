@@ -276,3 +276,13 @@ describe("rankProducts with picks", () => {
     expect(done.ranked).toBe(5);
   });
 });
+
+describe("rankProducts without the model", () => {
+  it.each(["rate-limited", "over-capacity"] as const)("%s: asks no model and serves every candidate in the embedded ranker's order", async (outcome) => {
+    const { items, done, calls } = await run(chunked(answer("5", "4")), { withoutModel: outcome });
+    expect(calls).toHaveLength(0);
+    expectNothingLost(items);
+    expect(items.every((item) => item.source === "fallback")).toBe(true);
+    expect(done).toMatchObject({ ranked: 0, fallback: 5, outcome, usage: null });
+  });
+});

@@ -1,0 +1,81 @@
+import { expect, test } from "./support/test";
+import { LIMITED_APP_URL } from "./support/urls";
+
+// Every model call is money, and nothing a client sends yields a 5xx (docs/architecture.md §13).
+
+test.describe("a client past its budget of fresh model rankings", () => {
+  test.use({ baseURL: LIMITED_APP_URL });
+
+  test("the API answers 429 with Retry-After before streaming; a replay is free; the page shows Aisle's own order and says why", async ({ page, request }) => {
+    // Two fresh rankings are the budget; the same request again is a replay and costs nothing.
+    for (const category of ["books", "fitness"]) expect((await request.get(`/api/rankings?shopper=reader-lin&category=${category}`)).status()).toBe(200);
+    const replay = await request.get("/api/rankings?shopper=reader-lin&category=books");
+    expect(replay.status()).toBe(200);
+    expect((await replay.text()).trim().split("\n").at(-1)).toContain('"replay":true');
+
+    const refused = await request.get("/api/rankings?shopper=reader-lin&category=beauty");
+    expect(refused.status()).toBe(429);
+    expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
+    expect(((await refused.json()) as { error: string }).error).toContain("at most 2 a minute");
+
+    // The page, from the same address: every product at once in the embedded ranker's order, no model call.
+    await page.goto("/?shopper=reader-lin&category=outdoors");
+    await expect(page.getByTestId("ranked-grid")).toHaveAttribute("data-state", "done");
+    await expect(page.getByTestId("ranking-status")).toContainText("You asked for many fresh rankings this minute");
+    const sources = await page.getByTestId("ranked-card").evaluateAll((cards) => cards.map((card) => card.getAttribute("data-source")));
+    expect(sources.length).toBeGreaterThan(0);
+    expect(new Set(sources)).toEqual(new Set(["fallback"]));
+  });
+});
+
+test.describe("security headers and hostile input", () => {
+  test("every page and route carries the security headers; pages a nonce CSP", async ({ request }) => {
+    for (const path of ["/?shopper=12345&q=zzznothing", "/products/1", "/cart", "/no-such-page", "/api/rankings", "/api/health", "/products/1.svg"]) {
+      const response = await request.get(path);
+      const headers = response.headers();
+      expect(headers["x-content-type-options"], path).toBe("nosniff");
+      expect(headers["x-frame-options"], path).toBe("DENY");
+      expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+      expect(headers["permissions-policy"], path).toContain("camera=()");
+      if (!path.endsWith(".svg")) expect(headers["content-security-policy"], path).toContain("frame-ancestors 'none'");
+      if (!path.startsWith("/api") && !path.endsWith(".svg")) {
+        expect(headers["content-security-policy"], path).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+        expect(headers["content-security-policy"], path).not.toContain("unsafe-eval");
+      }
+      expect(headers["strict-transport-security"], `${path} over plain HTTP`).toBeUndefined();
+    }
+  });
+
+  test("a control character in q is a 400 from the API and a notice on the page", async ({ page, request }) => {
+    for (const q of ["%00", "head%00phones", "%1b[31m"]) {
+      const response = await request.get(`/api/rankings?shopper=12345&q=${q}`);
+      expect(response.status(), q).toBe(400);
+      expect(((await response.json()) as { error: string }).error).toContain("control character");
+    }
+    const response = await page.goto("/?shopper=12345&q=head%00phones");
+    expect(response?.status()).toBe(200);
+    await expect(page.getByTestId("notice")).toContainText("control character");
+  });
+
+  test("a server action from another site, with a malformed Origin, or with a huge body is refused with a 4xx and writes nothing", async ({ page, request }) => {
+    await page.goto("/products/1");
+    // The real action id, as the page's own button would post it.
+    const posted = page.waitForRequest((candidate) => candidate.method() === "POST" && candidate.headers()["next-action"] !== undefined);
+    await page.getByTestId("add-to-cart").click();
+    const action = await posted;
+    const actionId = action.headers()["next-action"] ?? "";
+    await expect(page.getByTestId("cart-count")).toHaveText("1");
+    const cookie = (await page.context().cookies()).map(({ name, value }) => `${name}=${value}`).join("; ");
+    const post = (headers: Record<string, string>, data: string) =>
+      request.post("/products/1", { headers: { "next-action": actionId, "content-type": "text/plain;charset=UTF-8", cookie, ...headers }, data });
+    const body = JSON.stringify([{ productId: "1", quantity: 1 }]);
+
+    expect((await post({ origin: "https://evil.example" }, body)).status()).toBe(403);
+    expect((await post({ origin: "undefined" }, body)).status()).toBe(403);
+    expect((await post({ origin: "null" }, body)).status()).toBe(403);
+    expect((await post({ origin: "http://127.0.0.1:3100" }, "x".repeat(1024 * 1024))).status()).toBe(413);
+
+    await page.reload();
+    await expect(page.getByTestId("cart-count")).toHaveText("1");
+  });
+});
