@@ -1,21 +1,13 @@
 import { createOpenAI } from "@ai-sdk/openai";
-import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { createAiSdkProvider } from "@/lib/llm/ai-sdk/provider";
 import type { RankedItem, RankingEvent, RankingSummary } from "@/lib/ranking/pipeline/events";
 import { buildRankingRequest, rankProducts } from "@/lib/ranking/pipeline/rank-products";
 import { input } from "@/tests/support/fixtures";
-import { startFakeOpenAIServer, type FakeOpenAIServer } from "@/tests/support/fake-openai-server";
+import { fakeOpenAIServerPerFile } from "@/tests/support/fake-openai-server-per-file";
 
 // The ai provider end to end: `openai-compatible/<model>` through the AI SDK to a local OpenAI-compatible server.
-let server: FakeOpenAIServer;
-
-beforeAll(async () => {
-  server = await startFakeOpenAIServer({ port: 0 });
-});
-afterAll(async () => {
-  await server.close();
-});
-beforeEach(() => server.reset());
+const server = fakeOpenAIServerPerFile();
 
 it("ranks through openai-compatible/fake-model: a streamed, strict-schema request, the fake's order kept", async () => {
   server.setScenario({ kind: "rank", reverse: true, reason: "Fits your taste" });

@@ -1,22 +1,16 @@
 import { APIError } from "openai";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
 import { createOpenAIProvider } from "@/lib/llm/openai/provider";
-import { startFakeOpenAIServer, type FakeOpenAIServer, type Scenario } from "@/tests/support/fake-openai-server";
+import { startFakeOpenAIServer, type Scenario } from "@/tests/support/fake-openai-server";
+import { fakeOpenAIServerPerFile } from "@/tests/support/fake-openai-server-per-file";
 import { collect, freshModel, rankedIds, rankingRequest } from "@/tests/support/provider-request";
 
 // Servers that refuse structured output or unknown fields get a lesser request, and the next request to the
 // same server and model goes straight to what worked.
-let server: FakeOpenAIServer;
+const server = fakeOpenAIServerPerFile();
 let warn: MockInstance<typeof console.warn>;
 
-beforeAll(async () => {
-  server = await startFakeOpenAIServer({ port: 0 });
-});
-afterAll(async () => {
-  await server.close();
-});
 beforeEach(() => {
-  server.reset();
   warn = vi.spyOn(console, "warn").mockImplementation(() => {});
 });
 afterEach(() => {

@@ -1,19 +1,12 @@
 import { APIError } from "openai";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { createOpenAIProvider } from "@/lib/llm/openai/provider";
-import { startFakeOpenAIServer, type FakeOpenAIServer, type Scenario } from "@/tests/support/fake-openai-server";
+import type { Scenario } from "@/tests/support/fake-openai-server";
+import { fakeOpenAIServerPerFile } from "@/tests/support/fake-openai-server-per-file";
 import { collect, freshModel, rankedIds, rankingRequest, until } from "@/tests/support/provider-request";
 
 // The openai provider on its own (provider.stream, no pipeline) against a local OpenAI-compatible server.
-let server: FakeOpenAIServer;
-
-beforeAll(async () => {
-  server = await startFakeOpenAIServer({ port: 0 });
-});
-afterAll(async () => {
-  await server.close();
-});
-beforeEach(() => server.reset());
+const server = fakeOpenAIServerPerFile();
 afterEach(() => {
   vi.restoreAllMocks();
 });

@@ -1,24 +1,18 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createAiSdkProvider } from "@/lib/llm/ai-sdk/provider";
 import { createOpenAIProvider } from "@/lib/llm/openai/provider";
 import type { ModelProvider } from "@/lib/llm/types";
 import type { RankedItem, RankingEvent, RankingSummary } from "@/lib/ranking/pipeline/events";
 import { rankProducts, type RankingOptions } from "@/lib/ranking/pipeline/rank-products";
 import { input } from "@/tests/support/fixtures";
-import { startFakeOpenAIServer, type FakeOpenAIServer, type Scenario } from "@/tests/support/fake-openai-server";
+import type { Scenario } from "@/tests/support/fake-openai-server";
+import { fakeOpenAIServerPerFile } from "@/tests/support/fake-openai-server-per-file";
 
 // The invariants of docs/architecture.md §3 and the picks of §4, held by each real-model provider against
 // the same local OpenAI-compatible server and the same scenarios: `openai` (the official SDK) and `ai`
 // (the Vercel AI SDK, `openai-compatible/<model>`).
 
-let server: FakeOpenAIServer;
-beforeAll(async () => {
-  server = await startFakeOpenAIServer({ port: 0 });
-});
-afterAll(async () => {
-  await server.close();
-});
-beforeEach(() => server.reset());
+const server = fakeOpenAIServerPerFile();
 
 let models = 0;
 const PROVIDERS: [string, () => ModelProvider][] = [
