@@ -7,6 +7,7 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { stampPeerAddresses } = await import("@/lib/http/client-address");
   await stampPeerAddresses();
-  const { warmUp } = await import("@/lib/db/warm-up");
+  const { warmRoutesSoon, warmUp } = await import("@/lib/db/warm-up");
   await warmUp();
+  warmRoutesSoon();
 }
