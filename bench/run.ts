@@ -4,6 +4,7 @@ import os from "node:os";
 import { measureClientJs, type ClientJsResult } from "./client-js.ts";
 import { measureFirstCard, measureFirstCardLag, measureRevealLag, REALISTIC_PACE, type RevealRun } from "./browser.ts";
 import { measureCost } from "./cost.ts";
+import { DEV_STARTS, FIRST_PAGE, measureDevFirstVisit, measureFirstStart, READY_FILE, type DevStart, type DevSummary, type StartSummary } from "./first-request.ts";
 import { measureLoad } from "./load.ts";
 import { measureCpu, measureDelay } from "./parser-cpu.ts";
 import { measurePicks } from "./picks.ts";
@@ -18,7 +19,7 @@ import { ms, percent, ratio } from "./support/stats.ts";
 // `-- --only cache,picks,cost` runs only the sections named (any of SECTIONS; cost brings cache and picks)
 // and writes bench-results/<latest|quick>-only-<names>.md and .json, leaving the whole run's files alone.
 
-const SECTIONS = ["parser", "first-card", "reveal", "load", "js", "cache", "picks", "cost"] as const;
+const SECTIONS = ["parser", "first-card", "reveal", "load", "js", "cache", "picks", "cost", "first-request"] as const;
 type Section = (typeof SECTIONS)[number];
 
 const quick = process.argv.includes("--quick");
@@ -31,7 +32,7 @@ if (only && (only.length === 0 || unknown.length > 0)) {
 }
 const wanted = new Set<Section>(only ? (only as Section[]) : SECTIONS);
 if (wanted.has("cost")) (["cache", "picks"] as const).forEach((section) => wanted.add(section));
-const SERVER_SECTIONS: readonly Section[] = ["first-card", "reveal", "load", "js", "picks"];
+const SERVER_SECTIONS: readonly Section[] = ["first-card", "reveal", "load", "js", "picks", "first-request"];
 /** Problems that make the run fail (a ranking missing a product, say): reported at the end, exit code 1. */
 const problems: string[] = [];
 const SHOPPERS_COUNT = SHOPPERS.length;
@@ -115,6 +116,7 @@ if (wanted.has("reveal")) {
         { label: "500 ms gaps, books", pace: { firstTokenMs: 600, gapMs: 500 }, category: "books", rerank: true },
         // A model faster than the page's own start: its first cards arrive while the browser boots the page.
         { label: "100 ms gaps, books, first token at 200 ms", pace: { firstTokenMs: 200, gapMs: 100 }, category: "books", rerank: false },
+        { label: "100 ms gaps, all 72, first token at 200 ms", pace: { firstTokenMs: 200, gapMs: 100 }, rerank: false },
       ];
   const reveal = await measureRevealLag({ app: 3301, model: 4301 }, revealRuns);
   say();
@@ -232,6 +234,85 @@ if (wanted.has("cost") && cacheResult && picksResult) {
       );
     }
     results.cost = cost;
+}
+
+// 9. The first request after a server starts: `next start` on a new and an existing database, `next dev`'s first visit.
+if (wanted.has("first-request")) {
+  const pace: Record<string, string> = quick ? { AISLE_SIM_TTFT_MS: "100", AISLE_SIM_TOKENS_PER_SECOND: "2000" } : {};
+  const paceText = quick ? "simulated model at a fast pace (100 ms, 2000 tok/s)" : "simulated model at its default pace (600 ms to first token, 80 tok/s)";
+  const startRuns = quick ? 1 : 5;
+  const start = await measureFirstStart(3304, startRuns, pace);
+  const { newDb, existingDb, existingDbStarted } = start;
+  const starts = [newDb, existingDb, existingDbStarted];
+  const row = (label: string, pick: (summary: StartSummary) => string, target = "") => say(`| ${label} | ${starts.map(pick).join(" | ")} | ${target} |`);
+  const served = "The server serves = the first 200 for `" + READY_FILE + "`, polled every 20 ms: a public file, so no page is rendered and no proxy runs before the measured request.";
+  const startedUp = 'Started up = the server has logged `{"scope":"db","event":"ready"}` and then, when the app warms its own routes at start, `{"scope":"server","event":"warm"}` (waited for up to 15 s).';
+  say();
+  say("## 9. First request after start");
+  say(
+    `(a) \`next start\`, ${paceText}, embedded PGlite in a new temporary directory per run (AISLE_DATA_DIR). Per run: started on a new database (the directory absent: created, migrated and seeded by instrumentation's register() at start), stopped, started again on it (an existing database), and a third time on it. Each start's first request is \`GET ${FIRST_PAGE}\` on a fresh connection, read to its end (so the restarts replay the ranking the first start stored). ${served} \`next start\` serves public files at once, but holds page and route requests until its prepare(), which runs register(), is done. The first two starts send the request the instant the server serves; the third once it has started up. ${startedUp} Times from spawning the process, or from sending the request; median of ${start.runs}.`,
+  );
+  say("| measure | new database | existing database | existing database, request once started up | target |");
+  say("|---|---:|---:|---:|---|");
+  row("spawn → Next's \"Ready in\" line (socket listening)", (summary) => ms(summary.listening));
+  row(`spawn → serving (first 200 for \`${READY_FILE}\`)`, (summary) => ms(summary.ready));
+  row("spawn → the server's `db ready` line", (summary) => ms(summary.dbLogged));
+  row("database open (the `ms` in that line: open; new: + migrate + seed)", (summary) => ms(summary.dbOpenMs));
+  row("spawn → the server's `warm` line (its own warm-up of `/` and the ranking route)", (summary) => ms(summary.warmLogged));
+  row("spawn → first request sent", (summary) => ms(summary.sent));
+  row("first request → response headers", (summary) => ms(summary.headers));
+  row("first request → first byte of the body (TTFB)", (summary) => ms(summary.firstByte), "≤ 300 ms with an existing database (DESIGN §7)");
+  row("first request → first card's bytes in the HTML", (summary) => ms(summary.firstCard));
+  row("first request → whole HTML", (summary) => ms(summary.end));
+  row("first HTML (replayed stored ranking / live, streamed)", (summary) => `${summary.replayed} replayed, ${summary.runs - summary.replayed} live; ${summary.cards} cards`);
+  row("status of the first request", (summary) => summary.statuses.join(", "));
+  const met = (value: number) => (Number.isFinite(value) ? (value <= 300 ? "met" : "NOT met") : "—");
+  say(
+    `Target: first request's TTFB ≤ 300 ms on an existing database. Sent the instant the server serves: ${ms(existingDb.firstByte)} (${met(existingDb.firstByte)}); sent once it has started up: ${ms(existingDbStarted.firstByte)} (${met(existingDbStarted.firstByte)}), ${ms(existingDbStarted.sent)} after the spawn. New database, sent the instant it serves: ${ms(newDb.firstByte)} (${ratio(newDb.firstByte, existingDb.firstByte)} the existing database's).`,
+  );
+  for (const [label, summary] of [["new database", newDb], ["existing database", existingDb], ["existing database, once started up", existingDbStarted]] as const) {
+    const bad = summary.statuses.filter((status) => status !== 200);
+    if (bad.length > 0) problems.push(`first request after \`next start\` (${label}): status ${bad.join(", ")} instead of 200`);
+  }
+
+  const devRuns = quick ? 1 : 3;
+  const dev = await measureDevFirstVisit({ start: 3304, dev: 3305 }, devRuns, pace, quick ? 120_000 : 15 * 60_000);
+  say();
+  say(
+    `(b) \`next dev\` (Turbopack), ${paceText}, an existing database (migrated and seeded by a \`next start\` beforehand, copied per start, no ranking stored: the first visit streams a live ranking). It runs in a copy of the app in a temporary directory (sources copied, node_modules hard-linked), so it never touches this checkout's .next/. *Cold*: a fresh copy, no .next/dev (a fresh clone's first \`npm run dev\`), request the instant it serves. *Cached*: the same copy started again with .next/dev and its Turbopack file-system cache (a restart; the cold server is stopped only once Turbopack has written that cache, which it does when idle), request the instant it serves. *Cold, once started up*: another fresh copy, request once the server has started up. \`next dev\` serves nothing before register() is done. ${startedUp} Compile = Next's own \`compile-path\` spans in .next/dev/trace for pages and routes (instrumentation and proxy left out; their union, and the part of it between sending the request and its first byte). Next 16.4 prints "○ Compiling / ..." and no "Compiled … in" line; its request line's \`next.js:\` figure (framework time, compile included) is shown too. Median of ${dev.starts.cold?.runs ?? 0} run(s).`,
+  );
+  const devColumns = DEV_STARTS.filter((key) => dev.starts[key]);
+  if (devColumns.length > 0) {
+    const names: Record<DevStart, string> = { cold: "cold", cached: "cached", coldStarted: "cold, request once started up" };
+    const devRow = (label: string, pick: (summary: DevSummary) => string) => say(`| ${label} | ${devColumns.map((key) => pick(dev.starts[key] as DevSummary)).join(" | ")} |`);
+    say(`| measure | ${devColumns.map((key) => names[key]).join(" | ")} |`);
+    say(`|---|${devColumns.map(() => "---:").join("|")}|`);
+    devRow(".next/dev/cache at start (Turbopack's file-system cache)", (summary) => `${summary.cacheMb.toFixed(0)} MB`);
+    devRow("spawn → Next's \"Ready in\" line", (summary) => ms(summary.listening));
+    devRow("spawn → serving (first 200 for the public file)", (summary) => ms(summary.ready));
+    devRow("spawn → the server's `db ready` line", (summary) => ms(summary.dbLogged));
+    devRow("spawn → the server's `warm` line", (summary) => ms(summary.warmLogged));
+    devRow("spawn → first request sent", (summary) => ms(summary.sent));
+    devRow("first request → response headers", (summary) => ms(summary.headers));
+    devRow("first request → first byte of the body (TTFB)", (summary) => ms(summary.firstByte));
+    devRow("Next's compiles of pages and routes on this start (.next/dev/trace)", (summary) => `${ms(summary.compile)}${summary.triggers.length > 0 ? ` (${summary.triggers.join(", ")})` : ""}`);
+    devRow("… of them between the request and its first byte", (summary) => ms(summary.compileDuringRequest));
+    devRow("TTFB − that compile", (summary) => ms(summary.firstByteLessCompile));
+    devRow("Next's request line, `next.js:` (framework, compile included)", (summary) => ms(summary.requestLineNextjs));
+    devRow("first request → first card's bytes in the HTML", (summary) => ms(summary.firstCard));
+    devRow("first request → whole HTML", (summary) => ms(summary.end));
+    devRow("status of the first request", (summary) => summary.statuses.join(", "));
+    for (const key of devColumns) {
+      const bad = dev.starts[key]?.statuses.filter((status) => status !== 200) ?? [];
+      if (bad.length > 0) problems.push(`\`next dev\`'s first visit (${names[key]}): status ${bad.join(", ")} instead of 200`);
+    }
+  }
+  if (dev.note) say(`Note: ${dev.note}.`);
+  if (dev.failed) {
+    say(`Failed: ${dev.failed}`);
+    problems.push(`\`next dev\`'s first visit: ${dev.failed}`);
+  }
+  results.firstRequest = { start, dev };
 }
 
 mkdirSync("bench-results", { recursive: true });
