@@ -293,6 +293,19 @@ describe("fake OpenAI server: rank scenario options", () => {
     expect(onlyRequest().elementBeginTimes).toHaveLength(2);
     expect(onlyRequest().elementCloseTimes).toHaveLength(2);
   });
+
+  it("writes every chunk after the one that begins the `slowAfter.elements`-th element `slowAfter.gapMs` apart", async () => {
+    server.setScenario({ kind: "rank", firstDelayMs: 0, gapMs: 0, chunkSize: 8, slowAfter: { elements: 2, gapMs: 60 } });
+
+    const text = await collectContent(await createRankingStream());
+
+    expect(JSON.parse(text).products).toHaveLength(3);
+    const { chunkTimes, elementBeginTimes } = onlyRequest();
+    const slowFrom = chunkTimes.indexOf(elementBeginTimes[1]!);
+    expect(slowFrom).toBeGreaterThan(0);
+    // Timers never fire early: each later chunk is at least the slow gap after the one before.
+    for (let i = slowFrom + 1; i < chunkTimes.length; i++) expect(chunkTimes[i]! - chunkTimes[i - 1]!).toBeGreaterThanOrEqual(59);
+  });
 });
 
 describe("fake OpenAI server: usage", () => {

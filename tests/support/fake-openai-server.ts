@@ -72,7 +72,14 @@ export type Scenario =
       reverse?: boolean;
       /** write only the first `count` elements, then close the array */
       count?: number;
+      /** once this many elements have begun, write each further chunk `gapMs` apart (a model slowing down) */
+      slowAfter?: SlowDown;
     });
+
+export interface SlowDown {
+  elements: number;
+  gapMs: number;
+}
 
 export interface RecordedRequest {
   // The parsed JSON body (or the raw text when it was not JSON).
@@ -267,6 +274,7 @@ interface CompletionPlan {
   firstDelayMs: number;
   gapMs: number;
   stallAfter?: number;
+  slowAfter?: SlowDown;
   endWithoutDone: boolean;
   /** the request's size in tokens, roughly: the default `prompt_tokens` */
   promptTokens: number;
@@ -414,6 +422,7 @@ function planRank(scenario: Extract<Scenario, { kind: "rank" }>, body: unknown, 
     pieces: splitIntoChunks(text, scenario.chunkSize ?? 4),
     firstDelayMs: scenario.firstDelayMs ?? 50,
     gapMs: scenario.gapMs ?? 5,
+    slowAfter: scenario.slowAfter,
     endWithoutDone: false,
     promptTokens: Math.ceil(requestText.length / 4),
     usage: planUsage(scenario, body),
@@ -529,7 +538,9 @@ function streamCompletion(state: ServerState, ctx: ResponseContext, plan: Comple
     }
     if (stalled()) return; // stop writing but keep the socket open
     if (sent < plan.pieces.length) {
-      timer = setTimeout(step, plan.gapMs);
+      const { slowAfter } = plan;
+      const slow = slowAfter !== undefined && ctx.record.elementBeginTimes.length >= slowAfter.elements;
+      timer = setTimeout(step, slow ? slowAfter.gapMs : plan.gapMs);
       return;
     }
     finishStream(ctx, plan);

@@ -22,10 +22,18 @@ async function control(path: string, body?: unknown): Promise<Response> {
   return response;
 }
 
+export interface ScriptedRanking {
+  reason: string;
+  gapMs: number;
+  chunkSize?: number;
+  /** once this many elements have begun, a chunk every `gapMs` of this instead */
+  slowAfter?: { elements: number; gapMs: number };
+}
+
 /** The model ranks every candidate in the request's order, all with this reason, a chunk every `gapMs`. */
-export async function scriptRanking(options: { reason: string; gapMs: number; chunkSize?: number }): Promise<void> {
+export async function scriptRanking({ chunkSize = 4, ...options }: ScriptedRanking): Promise<void> {
   await control("/__reset", {});
-  await control("/__scenario", { kind: "rank", reason: options.reason, gapMs: options.gapMs, chunkSize: options.chunkSize ?? 4, firstDelayMs: 100 });
+  await control("/__scenario", { kind: "rank", chunkSize, firstDelayMs: 100, ...options });
 }
 
 export async function modelRequests(): Promise<FakeModelRequest[]> {
