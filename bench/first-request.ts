@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { closeSync, cpSync, existsSync, mkdtempSync, openSync, readdirSync, readSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { spawnNext, timePage, waitForStatic, type NextProcess, type PageTiming } from "./support/next-process.ts";
+import { spawnNext, timePage, waitForOk, type NextProcess, type PageTiming } from "./support/next-process.ts";
 import { median } from "./support/stats.ts";
 
 // The first request after a server starts: `next start` on a new and on an existing embedded database (the
@@ -15,10 +15,10 @@ export const READY_FILE = "/products/1.svg";
 export const FIRST_PAGE = "/?shopper=12345";
 
 const DB_LINE = /"scope":"db","event":"(ready|warm-up-failed)"/;
-/** The app's own warm-up of its routes after start (instrumentation.ts → lib/db/warm-up.ts), when it has one. */
+/** The app's own warm-up of its routes after start (instrumentation.ts → lib/process/warm-routes.ts), when it has one. */
 const WARM_LINE = /"scope":"server","event":"(warm|warm-failed)"/;
-/** How long to wait for WARM_LINE once the database is ready, before deciding the app logs none. */
-const WARM_WAIT_MS = 15_000;
+/** The operator's readiness check: 200 once the database is open and the routes are warm (503 before). */
+export const HEALTH = "/api/health";
 
 /** When the first page request is sent. */
 export type SendAt = "serving" | "started";
@@ -42,22 +42,15 @@ export interface StartTiming {
   page: PageTiming;
 }
 
-/** Waits for the server's start-up work to be logged done: its database, then its routes' warm-up if it logs one. */
-async function startedUp(server: NextProcess, timeoutMs: number): Promise<void> {
-  const db = await server.waitForLine(DB_LINE, timeoutMs);
-  if (!db) throw new Error(`the server logged no database line in ${timeoutMs} ms`);
-  await server.waitForLine(WARM_LINE, WARM_WAIT_MS);
-}
-
 /**
  * Waits for the server to serve (READY_FILE), then sends the first page request: at once (`serving`), or
- * once the server has logged its start-up work done (`started`). `next start` serves public files at once,
+ * once its readiness check (HEALTH) answers 200 (`started`), as a load balancer would. `next start` serves public files at once,
  * while page and route requests wait for its prepare(), which runs instrumentation's register() (the
  * database); `next dev` serves nothing before register() is done.
  */
 async function timeStart(server: NextProcess, timeoutMs: number, sendAt: SendAt): Promise<StartTiming> {
-  const readyAt = await waitForStatic(server, READY_FILE, timeoutMs);
-  if (sendAt === "started") await startedUp(server, timeoutMs);
+  const readyAt = await waitForOk(server, READY_FILE, timeoutMs);
+  if (sendAt === "started") await waitForOk(server, HEALTH, timeoutMs);
   const sentAt = performance.now();
   const sentMonoUs = Number(process.hrtime.bigint() / 1000n);
   const page = await timePage(`${server.url}${FIRST_PAGE}`, timeoutMs);
@@ -378,7 +371,7 @@ export interface DevResult {
  * `next dev`'s first visit on an existing database. Each run: a fresh copy of the app (see copyApp), a copy
  * of one database made by `next start` beforehand (migrated and seeded, no ranking stored, so the first visit
  * streams a live ranking), then `next dev` cold, again in the same copy with its cache, and cold in a second
- * copy with the request sent once the server is started up.
+ * copy with the request sent once the server says it is ready.
  */
 export async function measureDevFirstVisit(ports: { start: number; dev: number }, runs: number, env: Record<string, string>, budgetMs: number): Promise<DevResult> {
   const deadline = performance.now() + budgetMs;
@@ -391,7 +384,7 @@ export async function measureDevFirstVisit(ports: { start: number; dev: number }
     const maker = await spawnNext({ command: "start", port: ports.start, env: { AISLE_PROVIDER: "simulated", AISLE_DATA_DIR: pristine } });
     try {
       // `next start` serves files before its database is ready: wait for the line that says it is.
-      await waitForStatic(maker, READY_FILE, 60_000);
+      await waitForOk(maker, READY_FILE, 60_000);
       const line = await maker.waitForLine(DB_LINE, 60_000);
       if (!line?.text.includes('"event":"ready"')) throw new Error(`the database for \`next dev\` was not made: ${line?.text ?? "no db line in 60 s"}`);
     } finally {

@@ -4,7 +4,7 @@ import { connect } from "node:net";
 import path from "node:path";
 
 // A `next start` or `next dev` whose start-up is itself measured: every line it prints is kept with the
-// instant the bench read it, and readiness is detected without rendering a page (see waitForStatic), so the
+// instant the bench read it, and readiness is detected without rendering a page (see waitForOk), so the
 // first page request the bench sends really is the server's first.
 
 export interface LogLine {
@@ -130,7 +130,7 @@ export async function spawnNext(options: { command: "start" | "dev"; port: numbe
  * requests until its handlers are prepared (instrumentation's register included), so the answer marks the
  * instant the server can serve.
  */
-export async function waitForStatic(server: NextProcess, file: string, timeoutMs: number): Promise<number> {
+export async function waitForOk(server: NextProcess, file: string, timeoutMs: number): Promise<number> {
   const deadline = performance.now() + timeoutMs;
   for (;;) {
     const status = await new Promise<number>((resolve) => {
@@ -148,7 +148,7 @@ export async function waitForStatic(server: NextProcess, file: string, timeoutMs
       throw new Error(`the server exited before serving ${file}: ${tail || "no output"}`);
     }
     if (performance.now() > deadline) throw new Error(`${server.url}${file} did not answer 200 in ${timeoutMs} ms (last status ${status || "no connection"})`);
-    await new Promise((resolve) => setTimeout(resolve, status === 0 ? 20 : 200));
+    await new Promise((resolve) => setTimeout(resolve, status === 0 ? 20 : 50));
   }
 }
 
