@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import os from "node:os";
+import { ABUSE_FULL, ABUSE_QUICK, abuseReport, measureAbuse } from "./abuse.ts";
 import { measureClientJs, type ClientJsResult } from "./client-js.ts";
 import { measureFirstCard, measureFirstCardLag, measureRevealLag, REALISTIC_PACE, type RevealRun } from "./browser.ts";
 import { measureCost } from "./cost.ts";
@@ -19,7 +20,7 @@ import { ms, percent, ratio } from "./support/stats.ts";
 // `-- --only cache,picks,cost` runs only the sections named (any of SECTIONS; cost brings cache and picks)
 // and writes bench-results/<latest|quick>-only-<names>.md and .json, leaving the whole run's files alone.
 
-const SECTIONS = ["parser", "first-card", "reveal", "load", "js", "cache", "picks", "cost", "first-request"] as const;
+const SECTIONS = ["parser", "first-card", "reveal", "load", "js", "cache", "picks", "cost", "first-request", "abuse"] as const;
 type Section = (typeof SECTIONS)[number];
 
 const quick = process.argv.includes("--quick");
@@ -32,7 +33,7 @@ if (only && (only.length === 0 || unknown.length > 0)) {
 }
 const wanted = new Set<Section>(only ? (only as Section[]) : SECTIONS);
 if (wanted.has("cost")) (["cache", "picks"] as const).forEach((section) => wanted.add(section));
-const SERVER_SECTIONS: readonly Section[] = ["first-card", "reveal", "load", "js", "picks", "first-request"];
+const SERVER_SECTIONS: readonly Section[] = ["first-card", "reveal", "load", "js", "picks", "first-request", "abuse"];
 /** Problems that make the run fail (a ranking missing a product, say): reported at the end, exit code 1. */
 const problems: string[] = [];
 const SHOPPERS_COUNT = SHOPPERS.length;
@@ -313,6 +314,17 @@ if (wanted.has("first-request")) {
     problems.push(`\`next dev\`'s first visit: ${dev.failed}`);
   }
   results.firstRequest = { start, dev };
+}
+
+// 10. Budget, cap and hostile models: one client's budget of fresh rankings, the per-process cap on model
+// streams under many addresses, and hostile model streams among healthy ones (bench/abuse.ts).
+if (wanted.has("abuse")) {
+  const abuse = await measureAbuse({ app: 3302, model: 4301 }, quick ? ABUSE_QUICK : ABUSE_FULL);
+  const report = abuseReport(abuse, quick);
+  say();
+  for (const line of report.lines) say(line);
+  problems.push(...report.problems);
+  results.abuse = abuse;
 }
 
 mkdirSync("bench-results", { recursive: true });

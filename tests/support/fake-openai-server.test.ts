@@ -406,3 +406,99 @@ describe("fake OpenAI server: where the client stopped", () => {
     expect(onlyRequest().elementBeginTimes).toHaveLength(3);
   });
 });
+
+describe("fake OpenAI server: hostile models among healthy ones, and responses open at once", () => {
+  const rankingBody = { messages: [{ role: "user", content: "Rank" }], response_format: rankingFormat };
+
+  it("answers every n-th request with the next hostile scenario in turn, and records which", async () => {
+    server.setScenario({
+      kind: "mixed",
+      healthy: { kind: "rank", firstDelayMs: 0, gapMs: 0 },
+      every: 2,
+      hostile: [
+        { kind: "status", status: 500 },
+        { kind: "rank", firstDelayMs: 0, gapMs: 0, inventedIds: ["999"], inventedAt: 1 },
+      ],
+    });
+
+    const statuses: number[] = [];
+    const texts: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const response = await post(rankingBody);
+      statuses.push(response.status);
+      texts.push(response.status === 200 ? content(await events(response)) : await response.text());
+    }
+
+    expect(statuses).toEqual([200, 500, 200, 200, 200, 500]);
+    expect(server.requests.map((request) => request.hostileIndex)).toEqual([null, 0, null, 1, null, 0]);
+    // The invented id sits among the valid ones, before the valid element at index 1.
+    expect((JSON.parse(texts[3] ?? "") as { products: { id: string }[] }).products.map((p) => p.id)).toEqual(["1", "999", "2", "3"]);
+    expect((JSON.parse(texts[2] ?? "") as { products: { id: string }[] }).products.map((p) => p.id)).toEqual(CANDIDATE_IDS);
+  });
+
+  it("fails an SDK retry of a request it failed again, without counting it", async () => {
+    server.setScenario({ kind: "mixed", healthy: { kind: "rank", firstDelayMs: 0, gapMs: 0 }, every: 2, hostile: [{ kind: "status", status: 500 }] });
+    const retrying = new OpenAI({ apiKey: "test", baseURL: server.url, maxRetries: 1 });
+    const attempt = () =>
+      retrying.chat.completions
+        .create({ model: "fake-model", stream: true, messages: [{ role: "user", content: "Rank" }], response_format: rankingFormat })
+        .then(collectContent, (error: unknown) => error);
+
+    expect(typeof (await attempt())).toBe("string");
+    const failed = await attempt();
+    expect(failed).toBeInstanceOf(APIError);
+    expect((failed as APIError).status).toBe(500);
+    expect(typeof (await attempt())).toBe("string");
+
+    // The failed request and its retry, both 500; the retry is not counted, so the third request is healthy.
+    expect(server.requests.map((request) => [request.hostileIndex, request.headers["x-stainless-retry-count"]])).toEqual([
+      [null, "0"],
+      [0, "0"],
+      [0, "1"],
+      [null, "0"],
+    ]);
+  });
+
+  it("stalls a rank scenario after `stallAfter` chunks, keeping the connection open", async () => {
+    server.setScenario({ kind: "rank", firstDelayMs: 0, gapMs: 0, chunkSize: 5, stallAfter: 2 });
+    const controller = new AbortController();
+    const stream = await createRankingStream(controller.signal);
+    setTimeout(() => controller.abort(), 200);
+
+    expect(await collectContent(stream)).toBe('{"products'); // two chunks of five characters
+    await waitFor(() => server.requests[0]?.aborted === true);
+    expect(onlyRequest().chunkTimes).toHaveLength(2);
+  });
+
+  it("counts the responses open at once, keeps the peak until a reset, and records when each closed", async () => {
+    server.setScenario({ kind: "stream", chunks: ["a", "b"], stallAfter: 1 });
+    const controllers = [new AbortController(), new AbortController()];
+    const streams = await Promise.all(controllers.map((controller) => createRankingStream(controller.signal)));
+    await waitFor(() => server.openResponses === 2);
+    const base = server.url.replace(/\/v1$/, "");
+    expect(await (await fetch(`${base}/__stats`)).json()).toEqual({ requests: 2, openResponses: 2, peakOpenResponses: 2 });
+    expect(server.requests.map((request) => request.closedAt)).toEqual([null, null]);
+
+    controllers[0]?.abort();
+    await collectContent(streams[0]!);
+    await waitFor(() => server.openResponses === 1);
+    expect(server.peakOpenResponses).toBe(2);
+    expect(server.requests[0]?.closedAt).toBeGreaterThan(server.requests[0]?.receivedAt ?? Infinity);
+
+    server.reset();
+    expect(server.peakOpenResponses).toBe(1);
+    controllers[1]?.abort();
+    await collectContent(streams[1]!);
+    await waitFor(() => server.openResponses === 0);
+    expect(server.peakOpenResponses).toBe(1);
+  });
+
+  it("accepts a mixed scenario over the control endpoint and refuses a malformed one", async () => {
+    const base = server.url.replace(/\/v1$/, "");
+    const set = (scenario: unknown) => fetch(`${base}/__scenario`, { method: "POST", body: JSON.stringify(scenario) });
+    expect((await set({ kind: "mixed", healthy: { kind: "rank" }, every: 10, hostile: [{ kind: "status", status: 500 }] })).status).toBe(200);
+    expect((await set({ kind: "mixed", healthy: { kind: "rank" }, every: 0, hostile: [{ kind: "status", status: 500 }] })).status).toBe(400);
+    expect((await set({ kind: "mixed", healthy: { kind: "mixed" }, every: 2, hostile: [{ kind: "rank" }] })).status).toBe(400);
+    expect((await set({ kind: "mixed", healthy: { kind: "rank" }, every: 2, hostile: [] })).status).toBe(400);
+  });
+});

@@ -8,6 +8,8 @@
  * candidate ids found in the request's JSON schema (or, without one, in the prompt).
  * Like many OpenAI-compatible servers it can refuse features (`refuse`) with a 400,
  * and it reports usage in a final chunk when asked (`stream_options.include_usage`).
+ * A `mixed` scenario answers most requests one way and every n-th another (a hostile model among
+ * healthy ones), and the server counts the responses open at once (`openResponses`, `peakOpenResponses`).
  *
  * Only erasable TypeScript syntax is used so Node 24 can run this file directly.
  */
@@ -48,7 +50,8 @@ interface AnsweringOptions {
   usageOnFinishChunk?: boolean;
 }
 
-export type Scenario =
+/** One way of answering: every scenario but `mixed`. */
+export type PlainScenario =
   | (AnsweringOptions & {
       kind: "stream";
       chunks: string[];
@@ -72,6 +75,12 @@ export type Scenario =
       reverse?: boolean;
       /** write only the first `count` elements, then close the array */
       count?: number;
+      /** after this many chunks stop sending but keep the connection open (a stall) */
+      stallAfter?: number;
+      /** ids that are not candidates, written as elements (with `reason`) among the valid ones */
+      inventedIds?: string[];
+      /** where the invented elements go: before the valid element at this index (default 1) */
+      inventedAt?: number;
       /** once this many elements have begun, write each further chunk `gapMs` apart (a model slowing down) */
       slowAfter?: SlowDown;
     });
@@ -80,6 +89,21 @@ export interface SlowDown {
   elements: number;
   gapMs: number;
 }
+
+/**
+ * Most requests get `healthy`; every `every`-th (the every-th, the 2·every-th, …) gets the next of `hostile`
+ * in turn. The count starts again when the scenario is set or the server reset. A retry by the OpenAI SDK
+ * (`x-stainless-retry-count` ≥ 1) of a request a hostile scenario answered with an error status gets that
+ * answer again and is not counted: an upstream that fails, fails every attempt of the same request.
+ */
+export interface MixedScenario {
+  kind: "mixed";
+  healthy: PlainScenario;
+  every: number;
+  hostile: PlainScenario[];
+}
+
+export type Scenario = PlainScenario | MixedScenario;
 
 export interface RecordedRequest {
   // The parsed JSON body (or the raw text when it was not JSON).
@@ -102,6 +126,10 @@ export interface RecordedRequest {
    * says how many had closed). null while the response runs or after it finished.
    */
   elementsBegunAtClose: number | null;
+  /** performance.timeOrigin + performance.now() when the response ended or the client closed; null while open */
+  closedAt: number | null;
+  /** Under a `mixed` scenario, the index in `hostile` of the scenario that answered; null otherwise. */
+  hostileIndex: number | null;
 }
 
 export interface FakeOpenAIServer {
@@ -109,8 +137,12 @@ export interface FakeOpenAIServer {
   url: string;
   port: number;
   requests: RecordedRequest[];
+  /** chat completion responses open right now (from the request's arrival to the response's close) */
+  readonly openResponses: number;
+  /** the most chat completion responses open at once since the start or the last reset */
+  readonly peakOpenResponses: number;
   setScenario(s: Scenario): void;
-  /** clears the recorded requests (the scenario is kept) */
+  /** clears the recorded requests and the peak of open responses (the scenario is kept) */
   reset(): void;
   close(): Promise<void>;
 }
@@ -126,7 +158,7 @@ export interface FakeOpenAIServerOptions {
 const DEFAULT_MODEL = "fake-model";
 const DEFAULT_REASON = "Picked by the fake model";
 const DEFAULT_SCENARIO: Scenario = { kind: "rank" };
-const SCENARIO_KINDS = new Set(["stream", "status", "garbage", "rank"]);
+const PLAIN_KINDS = new Set(["stream", "status", "garbage", "rank"]);
 const REFUSALS: readonly Refusal[] = ["json_schema", "json_object", "prompt_cache_key", "stream_options"];
 
 export async function startFakeOpenAIServer(
@@ -137,6 +169,10 @@ export async function startFakeOpenAIServer(
     refuse: options.refuse ?? [],
     requests: [],
     inFlight: new Set(),
+    openResponses: 0,
+    peakOpenResponses: 0,
+    mixedCount: 0,
+    failedBodies: new Map(),
   };
   const server = createServer((req, res) => {
     handleRequest(state, req, res).catch((error: unknown) => {
@@ -151,12 +187,17 @@ export async function startFakeOpenAIServer(
     url: `http://${host}:${port}/v1`,
     port,
     requests: state.requests,
+    get openResponses() {
+      return state.openResponses;
+    },
+    get peakOpenResponses() {
+      return state.peakOpenResponses;
+    },
     setScenario(s) {
-      state.scenario = s;
+      setScenario(state, s);
     },
     reset() {
-      // Mutate in place so references to `server.requests` stay valid.
-      state.requests.length = 0;
+      resetState(state);
     },
     close: () => closeServer(server, state),
   };
@@ -172,6 +213,26 @@ interface ServerState {
   requests: RecordedRequest[];
   /** cancel functions of responses still being written (timers pending) */
   inFlight: Set<() => void>;
+  openResponses: number;
+  peakOpenResponses: number;
+  /** requests a `mixed` scenario has counted since it was set */
+  mixedCount: number;
+  /** under a `mixed` scenario: request bodies answered with a hostile error status → that scenario's index */
+  failedBodies: Map<string, number>;
+}
+
+function setScenario(state: ServerState, scenario: Scenario): void {
+  state.scenario = scenario;
+  state.mixedCount = 0;
+  state.failedBodies.clear();
+}
+
+function resetState(state: ServerState): void {
+  // Mutate in place so references to `server.requests` stay valid.
+  state.requests.length = 0;
+  state.peakOpenResponses = state.openResponses;
+  state.mixedCount = 0;
+  state.failedBodies.clear();
 }
 
 function listen(server: Server, port: number, host: string): Promise<number> {
@@ -202,9 +263,12 @@ async function handleRequest(state: ServerState, req: IncomingMessage, res: Serv
   if (method === "GET" && path === "/v1/models") return sendJson(res, 200, modelList());
   if (method === "GET" && path === "/__requests") return sendJson(res, 200, state.requests);
   if (method === "GET" && path === "/__scenario") return sendJson(res, 200, state.scenario);
+  if (method === "GET" && path === "/__stats") {
+    return sendJson(res, 200, { requests: state.requests.length, openResponses: state.openResponses, peakOpenResponses: state.peakOpenResponses });
+  }
   if (method === "POST" && path === "/__scenario") return handleSetScenario(state, req, res);
   if (method === "POST" && path === "/__reset") {
-    state.requests.length = 0;
+    resetState(state);
     return sendJson(res, 200, { ok: true });
   }
   sendError(res, 404, `Unknown route: ${method} ${path}`, "invalid_request_error", "not_found");
@@ -215,15 +279,27 @@ async function handleSetScenario(state: ServerState, req: IncomingMessage, res: 
   if (!parsed.ok || !isScenario(parsed.value)) {
     return sendError(res, 400, "Body must be a Scenario JSON object with a known `kind`", "invalid_request_error");
   }
-  state.scenario = parsed.value;
+  setScenario(state, parsed.value);
   sendJson(res, 200, { ok: true, scenario: state.scenario });
 }
 
+function isPlainScenario(value: unknown): value is PlainScenario {
+  return typeof value === "object" && value !== null && PLAIN_KINDS.has(String((value as { kind?: unknown }).kind));
+}
+
 function isScenario(value: unknown): value is Scenario {
+  if (isPlainScenario(value)) return true;
+  if (typeof value !== "object" || value === null) return false;
+  const mixed = value as Partial<MixedScenario>;
   return (
-    typeof value === "object" &&
-    value !== null &&
-    SCENARIO_KINDS.has(String((value as { kind?: unknown }).kind))
+    mixed.kind === "mixed" &&
+    isPlainScenario(mixed.healthy) &&
+    typeof mixed.every === "number" &&
+    Number.isInteger(mixed.every) &&
+    mixed.every >= 1 &&
+    Array.isArray(mixed.hostile) &&
+    mixed.hostile.length > 0 &&
+    mixed.hostile.every(isPlainScenario)
   );
 }
 
@@ -297,6 +373,7 @@ interface ResponseContext {
 let completionCounter = 0;
 
 async function handleChatCompletions(state: ServerState, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  countOpen(state, res);
   const text = await readBody(req);
   const parsed = parseJson(text);
   const record = recordRequest(state, req, res, parsed.ok ? parsed.value : text);
@@ -305,7 +382,7 @@ async function handleChatCompletions(state: ServerState, req: IncomingMessage, r
     return sendError(res, 400, "We could not parse the JSON body of your request.", "invalid_request_error");
   }
   const body = parsed.value as { model?: unknown; stream?: unknown };
-  const scenario = state.scenario;
+  const scenario = chooseScenario(state, req, text, record);
 
   // A server validates the request before it does anything else.
   const refusal = findRefusal(body, [...state.refuse, ...("refuse" in scenario ? (scenario.refuse ?? []) : [])]);
@@ -333,6 +410,33 @@ async function handleChatCompletions(state: ServerState, req: IncomingMessage, r
   else answerWhole(state, ctx, plan);
 }
 
+/** Counts the response as open from now until it closes (finished or aborted), and keeps the peak. */
+function countOpen(state: ServerState, res: ServerResponse): void {
+  state.openResponses += 1;
+  state.peakOpenResponses = Math.max(state.peakOpenResponses, state.openResponses);
+  res.once("close", () => {
+    state.openResponses -= 1;
+  });
+}
+
+/** The scenario that answers this request: the server's, or under `mixed` the healthy or the next hostile one. */
+function chooseScenario(state: ServerState, req: IncomingMessage, bodyText: string, record: RecordedRequest): PlainScenario {
+  const scenario = state.scenario;
+  if (scenario.kind !== "mixed") return scenario;
+  const retry = Number(req.headers["x-stainless-retry-count"] ?? 0) >= 1;
+  const failed = retry ? state.failedBodies.get(bodyText) : undefined;
+  let index: number | undefined = failed;
+  if (index === undefined) {
+    state.mixedCount += 1;
+    if (state.mixedCount % scenario.every === 0) index = (state.mixedCount / scenario.every - 1) % scenario.hostile.length;
+  }
+  if (index === undefined) return scenario.healthy;
+  const hostile = scenario.hostile[index] as PlainScenario;
+  if (hostile.kind === "status") state.failedBodies.set(bodyText, index);
+  record.hostileIndex = index;
+  return hostile;
+}
+
 function recordRequest(state: ServerState, req: IncomingMessage, res: ServerResponse, body: unknown): RecordedRequest {
   const record: RecordedRequest = {
     body,
@@ -344,6 +448,8 @@ function recordRequest(state: ServerState, req: IncomingMessage, res: ServerResp
     elementCloseTimes: [],
     elementBeginTimes: [],
     elementsBegunAtClose: null,
+    closedAt: null,
+    hostileIndex: null,
   };
   state.requests.push(record);
   res.on("finish", () => {
@@ -351,6 +457,7 @@ function recordRequest(state: ServerState, req: IncomingMessage, res: ServerResp
   });
   // 'close' also fires after a normal finish; only an unfinished response counts as aborted.
   res.on("close", () => {
+    record.closedAt = now();
     if (res.writableFinished) return;
     record.aborted = true;
     record.elementsBegunAtClose = record.elementBeginTimes.length;
@@ -381,7 +488,7 @@ function sendRefusal(res: ServerResponse, refusal: Refusal): void {
   sendJson(res, 400, { error: { message, type: "invalid_request_error", param, code: null } });
 }
 
-function sendStatusScenario(res: ServerResponse, scenario: Extract<Scenario, { kind: "status" }>): void {
+function sendStatusScenario(res: ServerResponse, scenario: Extract<PlainScenario, { kind: "status" }>): void {
   const body = scenario.body ?? defaultErrorBody(scenario.status);
   if (typeof body === "string") {
     res.writeHead(scenario.status, { "content-type": "text/plain; charset=utf-8", ...scenario.headers });
@@ -395,7 +502,7 @@ function defaultErrorBody(status: number): unknown {
   return { error: { message: `Fake upstream error (${status})`, type, param: null, code: type } };
 }
 
-function planStream(scenario: Extract<Scenario, { kind: "stream" }>, body: unknown, requestText: string): CompletionPlan {
+function planStream(scenario: Extract<PlainScenario, { kind: "stream" }>, body: unknown, requestText: string): CompletionPlan {
   return {
     pieces: scenario.chunks,
     firstDelayMs: scenario.firstDelayMs ?? 0,
@@ -408,20 +515,23 @@ function planStream(scenario: Extract<Scenario, { kind: "stream" }>, body: unkno
 }
 
 /** Returns an error message when the request carries no candidate ids to rank. */
-function planRank(scenario: Extract<Scenario, { kind: "rank" }>, body: unknown, requestText: string): CompletionPlan | string {
+function planRank(scenario: Extract<PlainScenario, { kind: "rank" }>, body: unknown, requestText: string): CompletionPlan | string {
   const ids = findCandidateIds(body);
   if (!ids) {
     return get(body, ["response_format", "type"]) === "json_schema"
       ? "fake server (rank scenario): response_format.json_schema.schema.properties.products.items.properties.id.enum is missing"
       : 'fake server (rank scenario): no candidate ids in the prompt (lines like {"id":"12",…})';
   }
-  const ordered = (scenario.reverse ? [...ids].reverse() : ids).slice(0, scenario.count ?? ids.length);
+  const valid = (scenario.reverse ? [...ids].reverse() : ids).slice(0, scenario.count ?? ids.length);
+  const at = scenario.inventedAt ?? 1;
+  const ordered = scenario.inventedIds ? [...valid.slice(0, at), ...scenario.inventedIds, ...valid.slice(at)] : valid;
   const reason = scenario.reason ?? DEFAULT_REASON;
   const text = JSON.stringify({ products: ordered.map((id) => ({ id, reason })) });
   return {
     pieces: splitIntoChunks(text, scenario.chunkSize ?? 4),
     firstDelayMs: scenario.firstDelayMs ?? 50,
     gapMs: scenario.gapMs ?? 5,
+    stallAfter: scenario.stallAfter,
     slowAfter: scenario.slowAfter,
     endWithoutDone: false,
     promptTokens: Math.ceil(requestText.length / 4),
