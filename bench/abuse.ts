@@ -236,7 +236,10 @@ function pageCards(html: string): { id: string; rank: number; source: string }[]
   }));
 }
 
-/** The ranking's done summary, from the page's RSC payload (the `self.__next_f.push([1, "…"])` scripts). */
+/**
+ * The ranking's done summary, from the page's RSC payload (the `self.__next_f.push([1, "…"])` scripts): a live
+ * ranking's last grid entry, or a replayed ranking's, which the page renders whole.
+ */
 function pageSummary(html: string): Summary | undefined {
   let payload = "";
   for (const match of html.matchAll(/self\.__next_f\.push\((\[[\s\S]*?\])\)<\/script>/g)) {
@@ -247,11 +250,11 @@ function pageSummary(html: string): Summary | undefined {
       // not a payload chunk
     }
   }
-  const start = payload.indexOf('{"type":"done","summary":');
-  if (start < 0) return undefined;
-  const end = payload.indexOf("\n", start);
+  // The summary is flat but for `usage` (an object or null).
+  const found = /\{"type":"done","ranked":[^{}]*(?:\{[^{}]*\}[^{}]*)?\}/.exec(payload);
+  if (!found) return undefined;
   try {
-    return (JSON.parse(payload.slice(start, end < 0 ? undefined : end)) as { summary: Summary }).summary;
+    return JSON.parse(found[0]) as Summary;
   } catch {
     return undefined;
   }
@@ -509,7 +512,10 @@ async function measureCap(port: number, fake: FakeModel, settings: AbuseSettings
       const summary = got.status === 200 ? pageSummary(got.body) : undefined;
       const problem =
         got.status !== 200 ? `status ${got.status}${got.error ? ` (${got.error})` : ""}` : wholeProblem(pageCards(got.body), summary, candidates);
-      if (summary) outcomes[summary.outcome] = (outcomes[summary.outcome] ?? 0) + 1;
+      if (summary) {
+        const outcome = summary.replay ? `${summary.outcome} (replayed)` : summary.outcome;
+        outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+      }
       if (problem) {
         errors++;
         if (errorSamples.length < 5) errorSamples.push(`page ${i} (${address(i)}): ${problem}`);
@@ -786,7 +792,7 @@ export function abuseReport(result: AbuseResult, quick: boolean): { lines: strin
   say(`| most model requests open at once at the fake server | ${cap.peakOpen} | ≤ ${cap.maxStreams}: ${met(cap.peakOpen <= cap.maxStreams)} |`);
   say(`| page errors (not 200, or a grid not whole) | ${cap.errors} | 0: ${met(cap.errors === 0)} |`);
   say(`| pages with a whole grid (every candidate's card once, ranks 1..n, the done summary's counts) | ${cap.wholePages} of ${cap.pages} | all |`);
-  say(`| outcomes (done summary in each page's RSC payload) | ${counts(cap.outcomes)} | model-ranked or over-capacity |`);
+  say(`| outcomes (done summary in each page's RSC payload) | ${counts(cap.outcomes)} | model-ranked, over-capacity, or replayed (a ranking another page's model finished is stored and replayed free) |`);
   say(`| model requests (stopped by the app after the picks) | ${cap.modelRequests} (${cap.modelAborted}) | = model-ranked pages |`);
   say(`| page load, request → end of HTML: p50 / p95 / max | ${ms(cap.pageMs.p50)} / ${ms(cap.pageMs.p95)} / ${ms(cap.pageMs.max)} (all in ${ms(cap.wallMs)}) | |`);
   for (const sample of cap.errorSamples) say(`- ${sample}`);
