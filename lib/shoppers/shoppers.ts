@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { shoppers } from "@/lib/db/schema";
-import type { ShopperProfile } from "./types";
+import { shopperIdSchema, type ShopperProfile } from "./types";
 
 // The one door to shopper profiles.
 
@@ -15,6 +15,8 @@ export async function listShoppers(): Promise<readonly ShopperProfile[]> {
 }
 
 export async function getShopper(id: string): Promise<ShopperProfile | undefined> {
+  // An id that cannot exist is answered without a query (PostgreSQL refuses a NUL byte with an error).
+  if (!shopperIdSchema.safeParse(id).success) return undefined;
   const db = await getDb();
   const [row] = await db.select({ profile: shoppers.profile }).from(shoppers).where(eq(shoppers.id, id));
   return row?.profile;

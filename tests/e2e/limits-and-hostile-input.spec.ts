@@ -57,6 +57,17 @@ test.describe("security headers and hostile input", () => {
     await expect(page.getByTestId("notice")).toContainText("control character");
   });
 
+  test("a control character in a shopper, product or category id is no such thing, never a server error", async ({ request }) => {
+    for (const [path, status] of [
+      ["/?shopper=%00", 200],
+      ["/?shopper=12345&category=%00", 200],
+      ["/products/%00", 404],
+      ["/api/rankings?shopper=%00", 400],
+    ] as const) {
+      expect((await request.get(path)).status(), path).toBe(status);
+    }
+  });
+
   test("a server action from another site, with a malformed Origin, or with a huge body is refused with a 4xx and writes nothing", async ({ page, request }) => {
     await page.goto("/products/1");
     // The real action id, as the page's own button would post it.

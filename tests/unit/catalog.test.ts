@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { findCandidates, getProduct, listCategories } from "@/lib/catalog/catalog";
+import { findCandidates, getCategory, getProduct, getProducts, listCategories } from "@/lib/catalog/catalog";
 import { CATEGORIES } from "@/lib/catalog/data/categories";
 import { PRODUCTS } from "@/lib/catalog/data/products";
 import { productSchema } from "@/lib/catalog/types";
 import { PROFILES } from "@/lib/shoppers/data/profiles";
+import { getShopper } from "@/lib/shoppers/shoppers";
 import { shopperProfileSchema } from "@/lib/shoppers/types";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
@@ -20,6 +21,15 @@ describe("the catalog", () => {
       expect(slugs.has(product.category)).toBe(true);
       expect(existsSync(join(process.cwd(), "public", product.image))).toBe(true);
     }
+  });
+
+  it("answers an id that cannot exist (a NUL byte, a path) with nothing, not a database error", async () => {
+    for (const id of ["\u0000", "1\u0000", "../1", "", "x".repeat(5000)]) {
+      expect(await getProduct(id)).toBeUndefined();
+      expect(await getShopper(id)).toBeUndefined();
+      expect(await getCategory(id)).toBeUndefined();
+    }
+    expect((await getProducts(["\u0000", "1"])).map((product) => product.id)).toEqual(["1"]);
   });
 
   it("has the seed's ten as ids 1–10", async () => {
