@@ -28,7 +28,7 @@ export interface BenchRequest {
 export function rankingRequest(shopper: ShopperProfile, signals: LiveSignals, picks: number | "all", candidates: readonly Product[] = CANDIDATES): BenchRequest {
   const count = picks === "all" ? candidates.length : Math.min(picks, candidates.length);
   const ids = canonicalOrder(candidates).map((product) => product.id);
-  return { messages: buildRankingMessages(shopper, signals, candidates, count), responseSchema: rankingResponseSchema(ids) };
+  return { messages: buildRankingMessages({ shopper, signals, candidates }, count), responseSchema: rankingResponseSchema(ids) };
 }
 
 /**

@@ -1,9 +1,21 @@
 import type { Product } from "@/lib/catalog/types";
 import type { LiveSignals, ShopperProfile } from "@/lib/shoppers/types";
+import { goesWith } from "./complements";
+import { bestSearch, readIntents, type Intents } from "./intents";
+import { productWords, type ProductWords } from "./product-words";
+import { interestMatch, searchMatch, type SearchIntent } from "./searches";
+import { kindOfPurchase, namesCategory, samePurchase } from "./shopper-words";
+
+// The embedded ranker (docs/architecture.md §4): scores each candidate against what the shopper is doing now
+// (the search typed, this visit's searches, views and cart) and who they are (brands, searches, categories,
+// purchases, spend). What they do now weighs more than their profile, and a search for someone else sets the
+// shopper's own tastes aside. Deterministic, instant, no tokens: the fallback order and the simulated model.
+// Tuned on eval/sets/dev.jsonl and checked on a set it was not tuned on (EVALS.md).
 
 /** One reason a product scored, with its weight; the strongest positive ones become the written reason. */
 export interface Feature {
   weight: number;
+  /** Words for the reason; empty: it counts, but says nothing worth writing. */
   text: string;
 }
 
@@ -13,113 +25,144 @@ export interface ScoredProduct {
   features: Feature[];
 }
 
-// Words that say nothing about what a search wants.
-const STOPWORDS = new Set(["best", "latest", "new", "top", "good", "cheap", "for", "the", "a", "an", "and", "of", "with", "to", "in", "on", "my"]);
-
-/** Lowercase word stems: "laptops" → "laptop", "books" → "book"; years and stopwords dropped. */
-export function stems(text: string): string[] {
-  return text
-    .toLowerCase()
-    .split(/[^a-z0-9-]+/)
-    .filter((word) => word.length > 1 && !STOPWORDS.has(word) && !/^\d+$/.test(word))
-    .map((word) => (word.length > 3 && word.endsWith("s") && !word.endsWith("ss") ? word.slice(0, -1) : word));
+export interface ShopperContext {
+  shopper: ShopperProfile;
+  signals: LiveSignals;
+  candidates: readonly Product[];
+  /** What the shopper searched for on this very page, when they did. */
+  search?: string;
 }
 
-function productStems(product: Product): Set<string> {
-  return new Set(stems([product.name, product.kind, product.description, ...product.tags].join(" ")));
-}
+/** A search matched this well (0–1) or better may be named in a reason. */
+const CLAIMED_MATCH = 0.6;
 
-/** How much of a search the product answers: the share of the search's words it contains. */
-function searchMatch(search: string, words: Set<string>): number {
-  const wanted = stems(search);
-  if (wanted.length === 0) return 0;
-  return wanted.filter((word) => words.has(word)).length / wanted.length;
-}
-
-/** A shopper's words for a category ("Fitness Equipment") against a slug ("fitness"). */
-function namesCategory(name: string, slug: string): boolean {
-  const slugWords = slug.split("-");
-  return stems(name).some((word) => slugWords.some((part) => part === word || (part.length > 3 && word.startsWith(part))));
-}
-
-function sameWords(a: string, b: string): boolean {
-  const left = stems(a).join(" ");
-  return left.length > 0 && left === stems(b).join(" ");
-}
-
-const sameBrand = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 const money = (dollars: number) => `$${Math.round(dollars).toLocaleString("en-US")}`;
 
-/** Scores one candidate against the profile and live signals; every feature that counts is kept with its words. */
-export function scoreProduct(product: Product, shopper: ShopperProfile, signals: LiveSignals): ScoredProduct {
-  const features: Feature[] = [];
-  const add = (weight: number, text: string) => features.push({ weight, text });
-  const words = productStems(product);
+type Add = (weight: number, text: string) => void;
 
-  if (shopper.preferredBrands.some((brand) => sameBrand(brand, product.brand))) add(3, `${product.brand} is one of your favourite brands`);
-  if (shopper.dislikedBrands.some((brand) => sameBrand(brand, product.brand))) add(-5, `you passed on ${product.brand} before`);
+interface Scoring {
+  words: ProductWords;
+  product: Product;
+  context: ShopperContext;
+  intents: Intents;
+  add: Add;
+  /** May a search's match be named in the reason? Not a search for something cheap by a product over the shopper's means. */
+  claims: (match: number, intent: SearchIntent) => boolean;
+  /** How well the product answers what was searched: this page's search, this visit's, the profile's. */
+  sought: number;
+}
 
-  let bestSearch: { search: string; match: number } | undefined;
-  for (const search of shopper.searchHistory) {
-    const match = searchMatch(search, words);
-    // Half the search's words at least, or the claim "matches your search" would overstate it.
-    if (match >= 0.5 && (!bestSearch || match > bestSearch.match)) bestSearch = { search, match };
+/** Why it suits the recipient, in the gift search's own words ("who loves cooking"), or the search itself. */
+function giftReason(intent: SearchIntent): string {
+  const interests = intent.text.match(/\b(?:loves?|likes?|enjoys?|is into|into)\s+(.+)$/i)?.[1];
+  return interests ? `a gift idea for someone who loves ${interests.replace(/[.!?]+$/, "")}` : `fits your gift search “${intent.text}”`;
+}
+
+/** What the shopper searched for, on this page and this visit, and what a gift's recipient likes. */
+function searchedNow({ words, product, intents, add, claims }: Scoring): number {
+  let sought = 0;
+  if (intents.now) {
+    const match = searchMatch(intents.now, words);
+    add(4 * match, claims(match, intents.now) && !intents.now.gift ? `matches your search “${intents.now.text}”` : "");
+    sought = match;
   }
-  if (bestSearch) add(3 * bestSearch.match, `matches your search “${bestSearch.search}”`);
+  const recent = bestSearch(intents.session, words);
+  if (recent) add(3.5 * recent.match, claims(recent.match, recent.intent) ? `you just searched for “${recent.intent.text}”` : "");
+  const forThem = bestSearch(intents.gift, words, interestMatch);
+  if (forThem) add(3.5 * forThem.match, claims(forThem.match, forThem.intent) ? giftReason(forThem.intent) : "");
+  // A gift is something a little special: well-made over everyday, within what they mean to spend.
+  if (intents.gift.length > 0 && product.tags.includes("premium") && product.price <= (intents.priceCap ?? Infinity)) add(0.6, "");
+  return Math.max(sought, recent?.match ?? 0);
+}
 
-  const browsed = shopper.browsedCategories.find((name) => namesCategory(name, product.category));
-  if (browsed) add(1.5, `${browsed} is a category you browse often`);
-
-  for (const purchase of shopper.recentPurchases) {
-    if (!sameWords(purchase, product.kind) && !stems(purchase).every((word) => words.has(word))) continue;
-    const stars = shopper.ratings[purchase];
-    if (stars !== undefined && stars >= 4) add(1 + (stars - 4) * 0.5, `you rated your ${purchase.toLowerCase()} ${stars} stars`);
-    else if (stars !== undefined && stars <= 2) add(-1.5, `you rated your ${purchase.toLowerCase()} ${stars} stars`);
-    else add(0.5, `you recently bought a ${purchase.toLowerCase()}`);
-    break;
-  }
-
-  const budget = shopper.averageMonthlySpend;
-  if (budget > 0 && product.price > 2 * budget) add(-1.5, `well over your usual ${money(budget)} a month`);
-  else if (budget > 0 && product.price > budget) add(-0.75, `above your usual ${money(budget)} a month`);
-
-  for (const item of signals.cart) {
-    if (item.id === product.id) {
-      add(-6, "already in your cart");
-      break;
-    }
-    if (sameWords(item.kind, product.kind)) {
-      add(-2, `you already have the ${item.name} in your cart`);
-      break;
-    }
-    if (sameBrand(item.brand, product.brand) || item.category === product.category) {
-      add(2.5, `goes with the ${item.name} in your cart`);
-      break;
-    }
-  }
-
-  const viewed = signals.recentlyViewed.find((item) => item.id === product.id);
-  if (viewed) add(2, "you looked at it recently");
+/** This visit's views, categories and cart: what goes with the cart rises, its alternatives step back. */
+function thisVisit({ product, context: { signals }, add }: Scoring): void {
+  if (signals.recentlyViewed.some((item) => item.id === product.id)) add(2.5, "you looked at it recently");
   else {
-    const similar = signals.recentlyViewed.find((item) => sameWords(item.kind, product.kind));
-    if (similar) add(1, `like the ${similar.name} you just looked at`);
+    const similar = signals.recentlyViewed.find((item) => same(item.kind, product.kind));
+    if (similar) add(2, `like the ${similar.name} you just looked at`);
+    else if (signals.recentlyViewed.some((item) => item.category === product.category)) add(0.6, "");
   }
+  if (signals.recentCategories.includes(product.category)) add(1.2, "in a category you are browsing now");
+  for (const item of signals.cart) {
+    if (item.id === product.id) return add(-8, "already in your cart");
+    // Stronger than the views and searches that led to the one in the cart.
+    if (same(item.kind, product.kind)) return add(-5, `you already have the ${item.name} in your cart`);
+    if (goesWith(item.kind, product.kind)) return add(3, `goes with the ${item.name} in your cart`);
+    if (item.category === product.category || same(item.brand, product.brand)) return add(0.4, "");
+  }
+}
 
-  const recentSearch = signals.recentSearches.find((search) => searchMatch(search, words) >= 0.5);
-  if (recentSearch) add(3, `you just searched for “${recentSearch}”`);
+/** Who the shopper is: brands, past searches, categories, purchases. Returns how well a past search matched. */
+function theirProfile({ words, product, context: { shopper, candidates }, intents, add, claims }: Scoring): number {
+  // Their own tastes count little when they shop for someone else, less when this visit is elsewhere.
+  const own = intents.gift.length > 0 ? 0.15 : intents.elsewhere ? 0.4 : 1;
+  if (shopper.preferredBrands.some((brand) => same(brand, product.brand))) add(2.5 * own, `${product.brand} is one of your favourite brands`);
+  if (shopper.dislikedBrands.some((brand) => same(brand, product.brand))) add(-8, `you passed on ${product.brand} before`);
+  const past = bestSearch(intents.history, words);
+  if (past) add(3 * own * past.match, claims(past.match, past.intent) ? `matches your search “${past.intent.text}”` : "");
+  const browsed = shopper.browsedCategories.find((name) => namesCategory(name, product.category));
+  if (browsed) add(1.2 * own, `${browsed} is a category you browse often`);
 
-  if (signals.recentCategories.includes(product.category)) add(1.5, "in a category you are browsing now");
+  // A purchase rated well: another of its kind a little (they like such things, and may own one now), what
+  // goes with it more; one rated badly counts against its kind.
+  const rated = shopper.recentPurchases.flatMap((purchase) => {
+    const stars = shopper.ratings[purchase];
+    return stars === undefined ? [] : [{ purchase, stars, name: purchase.toLowerCase() }];
+  });
+  const alike = rated.find(({ purchase }) => samePurchase(purchase, words));
+  if (alike && alike.stars >= 4) add((0.5 + (alike.stars - 4) * 0.25) * own, `you rated your ${alike.name} ${alike.stars} stars`);
+  else if (alike && alike.stars <= 2) add(-1.5, `you rated your ${alike.name} ${alike.stars} stars`);
+  else if (!alike) {
+    const partner = rated.find(({ purchase, stars }) => {
+      const kind = stars >= 4 ? kindOfPurchase(purchase, candidates) : undefined;
+      return kind !== undefined && goesWith(kind, product.kind);
+    });
+    if (partner) add(own, `goes with your ${partner.name}`);
+  }
+  return past?.match ?? 0;
+}
 
+/** Price: against a limit the shopper named, and against what they usually spend — less for what they search for. */
+function itsPrice({ product, context: { shopper }, intents, add, sought }: Scoring): void {
+  if (intents.priceCap !== undefined) {
+    if (product.price > intents.priceCap) add(-3, `over your ${money(intents.priceCap)} limit`);
+    else add(0.3, `under your ${money(intents.priceCap)} limit`);
+  }
+  const budget = shopper.averageMonthlySpend;
+  if (budget > 0 && product.price > budget) {
+    const times = product.price / budget;
+    const penalty = Math.min(3, 0.3 + 0.8 * intents.priceSensitivity * Math.log2(times)) * (sought >= 0.5 ? 0.5 : 1);
+    add(-penalty, `${times >= 2 ? "well over" : "above"} your usual ${money(budget)} a month`);
+  }
+  if (intents.priceSensitivity > 1 && product.tags.includes("budget")) add(intents.priceSensitivity - 1, "budget-friendly, as you asked");
+}
+
+/** Scores one candidate; every feature that counts is kept with its words. */
+function scoreOne(words: ProductWords, context: ShopperContext, intents: Intents): ScoredProduct {
+  const { product } = words;
+  const features: Feature[] = [];
+  const add: Add = (weight, text) => {
+    if (weight !== 0) features.push({ weight, text });
+  };
+  const budget = context.shopper.averageMonthlySpend;
+  const pricey = product.price > (intents.priceCap ?? Infinity) || (budget > 0 && product.price > budget);
+  const scoring: Scoring = { words, product, context, intents, add, claims: (match, intent) => match >= CLAIMED_MATCH && !(intent.cheap && pricey), sought: 0 };
+  const now = searchedNow(scoring);
+  thisVisit(scoring);
+  const past = theirProfile(scoring);
+  itsPrice({ ...scoring, sought: Math.max(now, past) });
   // Quality breaks ties between otherwise equal picks, quietly (never a written reason on its own).
   const quality = (product.rating - 4) * 0.6 + Math.log10(product.reviewCount + 10) * 0.1;
-  const score = features.reduce((sum, feature) => sum + feature.weight, 0) + quality;
-  return { product, score, features };
+  return { product, score: features.reduce((sum, feature) => sum + feature.weight, 0) + quality, features };
 }
 
 /** The candidates best first; equal scores keep the candidates' (baseline) order, so the result is deterministic. */
-export function scoreCandidates(candidates: readonly Product[], shopper: ShopperProfile, signals: LiveSignals): ScoredProduct[] {
-  return candidates
-    .map((product, index) => ({ scored: scoreProduct(product, shopper, signals), index }))
+export function scoreCandidates(context: ShopperContext): ScoredProduct[] {
+  const intents = readIntents(context);
+  return context.candidates
+    .map((product, index) => ({ scored: scoreOne(productWords(product), context, intents), index }))
     .sort((a, b) => b.scored.score - a.scored.score || a.index - b.index)
     .map(({ scored }) => scored);
 }

@@ -26,6 +26,8 @@ export interface RankingRequest {
   shopper: ShopperProfile;
   signals: LiveSignals;
   candidates: readonly Product[];
+  /** What the shopper searched for on the page being ranked, when they did. */
+  search?: string;
 }
 
 /** Token counts as the model's server reported them. */

@@ -11,7 +11,7 @@ const tokensOf = (text: string) => Math.ceil(text.length / CHARS_PER_TOKEN);
 
 /** The answer the simulated model writes: its best `picks`, in the same JSON an OpenAI-compatible model returns. */
 export function simulatedAnswer(request: RankingRequest): string {
-  const ranked = scoreCandidates(request.candidates, request.shopper, request.signals).slice(0, request.picks);
+  const ranked = scoreCandidates(request).slice(0, request.picks);
   return JSON.stringify({ products: ranked.map((scored) => ({ id: scored.product.id, reason: writeReason(scored) })) });
 }
 

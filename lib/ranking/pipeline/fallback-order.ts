@@ -1,7 +1,5 @@
 import { writeReason } from "@/lib/embedded-ranker/reason";
-import { scoreCandidates } from "@/lib/embedded-ranker/score";
-import type { Product } from "@/lib/catalog/types";
-import type { LiveSignals, ShopperProfile } from "@/lib/shoppers/types";
+import { scoreCandidates, type ShopperContext } from "@/lib/embedded-ranker/score";
 
 export interface FallbackPlace {
   id: string;
@@ -12,6 +10,6 @@ export interface FallbackPlace {
  * Where the candidates the model did not pick go: the embedded ranker's order (docs/architecture.md §3.1) — personal,
  * instant and free — each with the reason that ranker writes from the features that scored.
  */
-export function fallbackOrder(shopper: ShopperProfile, signals: LiveSignals, candidates: readonly Product[]): FallbackPlace[] {
-  return scoreCandidates(candidates, shopper, signals).map((scored) => ({ id: scored.product.id, reason: writeReason(scored) }));
+export function fallbackOrder(context: ShopperContext): FallbackPlace[] {
+  return scoreCandidates(context).map((scored) => ({ id: scored.product.id, reason: writeReason(scored) }));
 }

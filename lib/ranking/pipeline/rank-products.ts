@@ -15,6 +15,8 @@ export interface RankingInput {
   shopper: ShopperProfile;
   signals: LiveSignals;
   candidates: readonly Product[];
+  /** What the shopper searched for on this page, when they did (the candidates match it). */
+  search?: string;
 }
 
 export interface RankingLogEntry {
@@ -44,10 +46,10 @@ function defaultLog(entry: RankingLogEntry): void {
 }
 
 /** The model's request: the prompt, and the schema with the candidate ids in the prompt's (canonical) order. */
-export function buildRankingRequest({ shopper, signals, candidates }: RankingInput, picks = candidates.length): RankingRequest {
+export function buildRankingRequest({ shopper, signals, candidates, search }: RankingInput, picks = candidates.length): RankingRequest {
   const ids = canonicalOrder(candidates).map((product) => product.id);
   return {
-    messages: buildRankingMessages(shopper, signals, candidates, picks),
+    messages: buildRankingMessages({ shopper, signals, candidates, search }, picks),
     responseSchema: rankingResponseSchema(ids),
     schemaName: RESPONSE_SCHEMA_NAME,
     cacheKey: candidatesCacheKey(ids),
@@ -55,6 +57,7 @@ export function buildRankingRequest({ shopper, signals, candidates }: RankingInp
     shopper,
     signals,
     candidates,
+    ...(search ? { search } : {}),
   };
 }
 
@@ -93,7 +96,7 @@ export async function* rankProducts(input: RankingInput, options: RankingOptions
   function* release(): Generator<RankedItem, void, undefined> {
     if (released) return;
     released = true;
-    for (const place of fallbackOrder(input.shopper, input.signals, input.candidates)) {
+    for (const place of fallbackOrder(input)) {
       if (signal?.aborted) return;
       if (!validator.isPlaced(place.id)) yield item(place.id, place.reason, "fallback");
     }

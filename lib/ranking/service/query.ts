@@ -65,5 +65,5 @@ export async function prepareRanking(query: RankingQuery, maxCandidates: number,
     getLiveSignals(browserId),
     findCandidates({ q: query.q, category: query.category, limit: maxCandidates }),
   ]);
-  return { ok: true, value: { shopper, signals, candidates, q: query.q, category } };
+  return { ok: true, value: { shopper, signals, candidates, search: query.q, q: query.q, category } };
 }

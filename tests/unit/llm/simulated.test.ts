@@ -62,7 +62,7 @@ describe("the simulated ranker", () => {
     const withCart = rankedIds(seedShopper, PRODUCTS, { ...NO_SIGNALS, cart });
     expect(withCart.map((item) => item.id)).not.toEqual(rankedIds(seedShopper).map((item) => item.id));
     expect(withCart[0]?.id).not.toBe("1");
-    expect(withCart.some((item) => item.reason.includes(`goes with the ${macbook.name} in your cart`))).toBe(true);
+    expect(withCart.some((item) => item.reason.toLowerCase().includes(`goes with the ${macbook.name.toLowerCase()} in your cart`))).toBe(true);
   });
 
   it("writes the answer as the openai provider would receive it, token by token at the configured pace", async () => {
