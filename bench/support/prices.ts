@@ -1,13 +1,9 @@
-// One named model's published prices, the only place the bench keeps them (section 8, cost per 1,000 rankings).
-// Source: openai.com/api/pricing, as published April 2025 — OpenAI gpt-4.1-mini, US dollars per 1M tokens.
+import { PUBLISHED_PRICES } from "../../lib/llm/prices.ts";
 
-export const PRICES = {
-  model: "OpenAI gpt-4.1-mini",
-  source: "openai.com/api/pricing, as published April 2025",
-  inputPerMillion: 0.4,
-  cachedInputPerMillion: 0.1,
-  outputPerMillion: 1.6,
-} as const;
+// One named model's published prices (section 8, cost per 1,000 rankings), from the app's table of them.
+const GPT_41_MINI = PUBLISHED_PRICES["gpt-4.1-mini"] as NonNullable<(typeof PUBLISHED_PRICES)[string]>;
+
+export const PRICES = { model: "OpenAI gpt-4.1-mini", ...GPT_41_MINI } as const;
 
 /**
  * OpenAI's prompt cache: prompts of 1,024 tokens or more; a hit covers the longest cached prefix in steps of

@@ -1,0 +1,192 @@
+import { z } from "zod";
+import { categorySlugSchema, type Category, type Product } from "@/lib/catalog/types";
+import { shopperProfileSchema, type LiveSignals, type ShopperProfile, type SignalProduct } from "@/lib/shoppers/types";
+import { baselineOrder, searchCatalog } from "./candidates";
+
+// An eval set (DESIGN §8): JSON Lines, one case a line. Each line is checked with zod, then against the
+// catalog: every product id must exist, every labelled id must be one of the case's candidates. Every bad line
+// is reported with its line number and what is wrong, all at once.
+
+const productId = z.string().regex(/^[0-9]+$/, "a product id is digits, as a string");
+const grade = z.number().int().min(0).max(3);
+
+// Lenient on what it does not know: an outside set may carry fields of its own (a group, a source) and
+// they are ignored; a field it needs that is missing or of the wrong kind is an error. A misspelt profile
+// field shows as the missing one it was meant to be (every profile field is required).
+
+/** The profile fields of lib/shoppers; id, name and tagline optional. */
+const evalShopperSchema = z.object({
+  ...shopperProfileSchema.shape,
+  id: shopperProfileSchema.shape.id.optional(),
+  name: shopperProfileSchema.shape.name.optional(),
+  tagline: shopperProfileSchema.shape.tagline.optional(),
+});
+
+/** A product in a signal: its id, or the product as lib/shoppers' signals carry it (`{id, name, …}`; the id counts). */
+const signalProductId = z.union([productId, z.object({ id: productId }).transform((product) => product.id)]);
+
+const evalSignalsSchema = z.object({
+  /** Most recent first. */
+  cart: z.array(signalProductId).default([]),
+  recentlyViewed: z.array(signalProductId).default([]),
+  recentSearches: z.array(z.string().trim().min(1)).default([]),
+  /** Category slugs. */
+  recentCategories: z.array(categorySlugSchema).default([]),
+});
+
+const idList = z.array(productId).min(1, "a list of candidates needs at least one id");
+
+/** A list of product ids (or `{"ids": […]}`), or a search: `q` and/or `category`, neither = the whole catalog. */
+const candidatesSchema = z.union([
+  idList,
+  z.object({ ids: idList }).transform((list) => list.ids),
+  z.object({ q: z.string().trim().max(200).optional(), category: categorySlugSchema.optional() }),
+]);
+
+export const evalCaseSchema = z.object({
+  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/, "a case id is 1–80 letters, digits, '.', '_' or '-'"),
+  /** Why these labels. */
+  note: z.string().trim().min(1).optional(),
+  shopper: evalShopperSchema,
+  signals: evalSignalsSchema.optional(),
+  /** A search (`q` and/or `category`; neither: the whole catalog) or a list of product ids. */
+  candidates: candidatesSchema,
+  /** Grades 0–3 by product id; unlisted candidates are 0. */
+  relevance: z.record(productId, grade),
+});
+export type EvalCaseLine = z.infer<typeof evalCaseSchema>;
+
+/** A case resolved against the catalog: what the pipeline ranks, and the grades to score it by. */
+export interface EvalCase {
+  id: string;
+  note: string | undefined;
+  /** 1-based line in the set file. */
+  line: number;
+  shopper: ShopperProfile;
+  signals: LiveSignals;
+  /** In the catalog's baseline order: as the storefront's search returns them, and the "popular" baseline. */
+  candidates: Product[];
+  /** How the candidates were given, for the report. */
+  search: { q?: string; category?: string } | { ids: string[] };
+  relevance: Record<string, number>;
+}
+
+export interface EvalSet {
+  name: string;
+  cases: EvalCase[];
+}
+
+export interface Catalog {
+  products: readonly Product[];
+  categories: readonly Category[];
+  /** The storefront's cap on candidates (AISLE_MAX_CANDIDATES). */
+  maxCandidates?: number;
+}
+
+export class EvalSetError extends Error {
+  readonly setName: string;
+  readonly problems: string[];
+
+  // No parameter properties: Node runs this file with its types stripped, which cannot rewrite them.
+  constructor(setName: string, problems: string[]) {
+    super(`${setName}: ${problems.length} bad line${problems.length === 1 ? "" : "s"}\n${problems.map((problem) => `  ${problem}`).join("\n")}`);
+    this.name = "EvalSetError";
+    this.setName = setName;
+    this.problems = problems;
+  }
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.length > 0 ? `${issue.path.join(".")}: ` : ""}${issue.message}`)
+    .join("; ");
+}
+
+const signalProduct = ({ id, name, brand, kind, category }: Product): SignalProduct => ({ id, name, brand, kind, category });
+
+/** Parses and checks a whole set; throws an EvalSetError naming every bad line. */
+export function parseEvalSet(text: string, name: string, catalog: Catalog): EvalSet {
+  const byId = new Map(catalog.products.map((product) => [product.id, product]));
+  const slugs = new Set(catalog.categories.map((category) => category.slug));
+  const problems: string[] = [];
+  const cases: EvalCase[] = [];
+  const seen = new Map<string, number>();
+
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const line = index + 1;
+    if (raw.trim() === "") return;
+    const bad = (what: string) => problems.push(`line ${line}: ${what}`);
+    let json: unknown;
+    try {
+      json = JSON.parse(raw);
+    } catch (error) {
+      return bad(`not JSON (${error instanceof Error ? error.message : String(error)})`);
+    }
+    const parsed = evalCaseSchema.safeParse(json);
+    if (!parsed.success) {
+      const id = json && typeof json === "object" && "id" in json && typeof json.id === "string" ? `case "${json.id}": ` : "";
+      return bad(`${id}${describeIssues(parsed.error)}`);
+    }
+    const entry = parsed.data;
+    const own: string[] = [];
+    const known = (id: string, where: string) => {
+      if (!byId.has(id)) own.push(`${where}: product "${id}" is not in the catalog`);
+      return byId.get(id);
+    };
+    if (seen.has(entry.id)) own.push(`id "${entry.id}" is also the id of line ${seen.get(entry.id)}`);
+    seen.set(entry.id, line);
+
+    const signals = entry.signals ?? { cart: [], recentlyViewed: [], recentSearches: [], recentCategories: [] };
+    const cart = signals.cart.flatMap((id) => known(id, "signals.cart") ?? []);
+    const viewed = signals.recentlyViewed.flatMap((id) => known(id, "signals.recentlyViewed") ?? []);
+    for (const slug of signals.recentCategories) if (!slugs.has(slug)) own.push(`signals.recentCategories: unknown category "${slug}"`);
+
+    let candidates: Product[];
+    let search: EvalCase["search"];
+    if (Array.isArray(entry.candidates)) {
+      const ids = entry.candidates;
+      const repeated = ids.filter((id, i) => ids.indexOf(id) !== i);
+      if (repeated.length > 0) own.push(`candidates: "${repeated[0]}" is listed twice`);
+      candidates = baselineOrder(ids.flatMap((id) => known(id, "candidates") ?? []));
+      search = { ids };
+    } else {
+      const { q, category } = entry.candidates;
+      if (category && !slugs.has(category)) own.push(`candidates.category: unknown category "${category}"`);
+      candidates = searchCatalog(catalog.products, { q: q || undefined, category }, catalog.maxCandidates);
+      search = { ...(q ? { q } : {}), ...(category ? { category } : {}) };
+      if (candidates.length === 0 && own.length === 0) own.push(`candidates: the search ${JSON.stringify(search)} matches no product`);
+    }
+
+    const candidateIds = new Set(candidates.map((product) => product.id));
+    for (const id of Object.keys(entry.relevance)) {
+      if (!known(id, "relevance")) continue;
+      if (!candidateIds.has(id) && candidates.length > 0) own.push(`relevance: product "${id}" is not one of this case's candidates`);
+    }
+    if (own.length === 0 && !Object.values(entry.relevance).some((value) => value > 0)) {
+      own.push("relevance: no candidate is graded above 0, so NDCG is undefined");
+    }
+    if (own.length > 0) return bad(`case "${entry.id}": ${own.join("; ")}`);
+
+    const { id: shopperId, name: shopperName, tagline, ...profile } = entry.shopper;
+    cases.push({
+      id: entry.id,
+      note: entry.note,
+      line,
+      shopper: { id: shopperId ?? `eval-${entry.id.replace(/\./g, "-")}`.slice(0, 40), name: shopperName ?? entry.id, tagline: tagline ?? "eval shopper", ...profile },
+      signals: {
+        cart: cart.map(signalProduct),
+        recentlyViewed: viewed.map(signalProduct),
+        recentSearches: signals.recentSearches,
+        recentCategories: signals.recentCategories,
+      },
+      candidates,
+      search,
+      relevance: entry.relevance,
+    });
+  });
+
+  if (problems.length > 0) throw new EvalSetError(name, problems);
+  if (cases.length === 0) throw new EvalSetError(name, ["no cases: the file holds no line"]);
+  return { name, cases };
+}

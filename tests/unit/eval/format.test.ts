@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { CATEGORIES } from "@/lib/catalog/data/categories";
+import { PRODUCTS } from "@/lib/catalog/data/products";
+import { EvalSetError, parseEvalSet } from "@/lib/eval/format";
+
+// The eval set's format (DESIGN §8, EVALS.md): every bad line is named with its number and what is wrong.
+
+const catalog = { products: PRODUCTS, categories: CATEGORIES };
+const shopper = {
+  recentPurchases: [],
+  browsedCategories: [],
+  ratings: {},
+  searchHistory: ["yoga mats"],
+  preferredBrands: [],
+  dislikedBrands: [],
+  loyaltyStatus: "Standard",
+  averageMonthlySpend: 100,
+  preferredShoppingTimes: "Evenings",
+};
+const line = (overrides: Record<string, unknown> = {}) => JSON.stringify({ id: "yoga", shopper, candidates: { category: "fitness" }, relevance: { "6": 3 }, ...overrides });
+
+function problems(text: string): string[] {
+  try {
+    parseEvalSet(text, "test.jsonl", catalog);
+  } catch (error) {
+    if (error instanceof EvalSetError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe("an eval set", () => {
+  it("reads a case: its candidates from the search, in the catalog's popular order, its grades", () => {
+    const set = parseEvalSet(`${line()}\n`, "test.jsonl", catalog);
+    expect(set.cases).toHaveLength(1);
+    const [only] = set.cases;
+    expect(only?.candidates.every((product) => product.category === "fitness")).toBe(true);
+    expect(only?.relevance).toEqual({ "6": 3 });
+    expect(only?.signals).toEqual({ cart: [], recentlyViewed: [], recentSearches: [], recentCategories: [] });
+  });
+
+  it("takes candidates as a list of ids or {ids}, and signal products as ids or as objects with an id", () => {
+    const viewed = { id: "6", name: "Manduka PRO Yoga Mat", brand: "Manduka", kind: "yoga mat", category: "fitness" };
+    const set = parseEvalSet(
+      [line({ id: "a", candidates: ["6", "27"] }), line({ id: "b", candidates: { ids: ["6", "27"] }, signals: { cart: ["27"], recentlyViewed: [viewed] } })].join("\n"),
+      "test.jsonl",
+      catalog,
+    );
+    expect(set.cases.map((entry) => entry.candidates.map((product) => product.id).sort())).toEqual([["27", "6"], ["27", "6"]]);
+    expect(set.cases[1]?.signals.cart.map((item) => item.name)).toEqual(["Lululemon The Mat 5mm"]);
+    expect(set.cases[1]?.signals.recentlyViewed.map((item) => item.id)).toEqual(["6"]);
+  });
+
+  it("ignores fields it does not know (an outside set's own notes)", () => {
+    expect(problems(line({ group: "yoga", source: "team b", shopper: { ...shopper, age: 31 } }))).toEqual([]);
+  });
+
+  it("names each bad line by number and says what is wrong, all at once", () => {
+    const text = [
+      line(),
+      "{not json",
+      line({ id: "missing", shopper: { ...shopper, loyaltyStatus: undefined } }),
+      line({ id: "unknown", relevance: { "999": 2 } }),
+      line({ id: "outside", relevance: { "1": 3 } }),
+      line({ id: "yoga" }),
+      line({ id: "grade", relevance: { "6": 4 } }),
+      line({ id: "nothing", candidates: { q: "zzzz" } }),
+      line({ id: "zero", relevance: { "6": 0 } }),
+    ].join("\n");
+    const found = problems(text);
+    expect(found).toHaveLength(8);
+    expect(found[0]).toMatch(/^line 2: not JSON/);
+    expect(found[1]).toMatch(/^line 3: case "missing": shopper\.loyaltyStatus/);
+    expect(found[2]).toMatch(/^line 4: .*product "999" is not in the catalog/);
+    expect(found[3]).toMatch(/^line 5: .*product "1" is not one of this case's candidates/);
+    expect(found[4]).toMatch(/^line 6: .*id "yoga" is also the id of line 1/);
+    expect(found[5]).toMatch(/^line 7: case "grade": relevance\.6/);
+    expect(found[6]).toMatch(/^line 8: .*matches no product/);
+    expect(found[7]).toMatch(/^line 9: .*no candidate is graded above 0/);
+  });
+
+  it("refuses an empty set", () => {
+    expect(problems("\n\n")).toEqual(["no cases: the file holds no line"]);
+  });
+});
