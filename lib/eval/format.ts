@@ -14,12 +14,25 @@ const grade = z.number().int().min(0).max(3);
 // they are ignored; a field it needs that is missing or of the wrong kind is an error. A misspelt profile
 // field shows as the missing one it was meant to be (every profile field is required).
 
-/** The profile fields of lib/shoppers; id, name and tagline optional. */
+/**
+ * The profile fields of lib/shoppers. What no ranker reads may be left out (id, name, tagline, loyalty status,
+ * shopping times), an empty list or record too, and a rating may be a half star; anything given must be
+ * of its kind.
+ */
+const p = shopperProfileSchema.shape;
 const evalShopperSchema = z.object({
-  ...shopperProfileSchema.shape,
-  id: shopperProfileSchema.shape.id.optional(),
-  name: shopperProfileSchema.shape.name.optional(),
-  tagline: shopperProfileSchema.shape.tagline.optional(),
+  id: z.string().optional(),
+  name: z.string().optional(),
+  tagline: z.string().optional(),
+  recentPurchases: p.recentPurchases.default([]),
+  browsedCategories: p.browsedCategories.default([]),
+  ratings: z.record(z.string(), z.number().min(1).max(5)).default({}),
+  searchHistory: p.searchHistory.default([]),
+  preferredBrands: p.preferredBrands.default([]),
+  dislikedBrands: p.dislikedBrands.default([]),
+  loyaltyStatus: z.string().default(""),
+  averageMonthlySpend: p.averageMonthlySpend.default(0),
+  preferredShoppingTimes: z.string().default(""),
 });
 
 /** A product in a signal: its id, or the product as lib/shoppers' signals carry it (`{id, name, …}`; the id counts). */
@@ -44,7 +57,8 @@ const candidatesSchema = z.union([
 ]);
 
 export const evalCaseSchema = z.object({
-  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/, "a case id is 1–80 letters, digits, '.', '_' or '-'"),
+  /** Up to its first "." the case's group, reported apart. */
+  id: z.string().trim().min(1, "a case needs an id").max(200),
   /** Why these labels. */
   note: z.string().trim().min(1).optional(),
   shopper: evalShopperSchema,
@@ -173,7 +187,15 @@ export function parseEvalSet(text: string, name: string, catalog: Catalog): Eval
       id: entry.id,
       note: entry.note,
       line,
-      shopper: { id: shopperId ?? `eval-${entry.id.replace(/\./g, "-")}`.slice(0, 40), name: shopperName ?? entry.id, tagline: tagline ?? "eval shopper", ...profile },
+      shopper: {
+        ...profile,
+        // The pipeline's shopper ids are a short slug; the case's own id may be anything.
+        id: `eval-${line}`,
+        name: shopperName || shopperId || entry.id,
+        tagline: tagline || "eval shopper",
+        loyaltyStatus: profile.loyaltyStatus || "unknown",
+        preferredShoppingTimes: profile.preferredShoppingTimes || "unknown",
+      },
       signals: {
         cart: cart.map(signalProduct),
         recentlyViewed: viewed.map(signalProduct),

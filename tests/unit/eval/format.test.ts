@@ -51,15 +51,18 @@ describe("an eval set", () => {
     expect(set.cases[1]?.signals.recentlyViewed.map((item) => item.id)).toEqual(["6"]);
   });
 
-  it("ignores fields it does not know (an outside set's own notes)", () => {
+  it("ignores fields it does not know (an outside set's own notes), and lets what no ranker reads be left out", () => {
     expect(problems(line({ group: "yoga", source: "team b", shopper: { ...shopper, age: 31 } }))).toEqual([]);
+    const sparse = { searchHistory: ["yoga mats"], averageMonthlySpend: 50, ratings: { "Yoga Mat": 4.5 }, id: "Shopper #7 (team b)" };
+    const set = parseEvalSet(line({ id: "case one / sparse", shopper: sparse }), "test.jsonl", catalog);
+    expect(set.cases[0]?.shopper).toMatchObject({ searchHistory: ["yoga mats"], preferredBrands: [], loyaltyStatus: "unknown", name: "Shopper #7 (team b)" });
   });
 
   it("names each bad line by number and says what is wrong, all at once", () => {
     const text = [
       line(),
       "{not json",
-      line({ id: "missing", shopper: { ...shopper, loyaltyStatus: undefined } }),
+      line({ id: "missing", shopper: { ...shopper, preferredBrands: "Apple" } }),
       line({ id: "unknown", relevance: { "999": 2 } }),
       line({ id: "outside", relevance: { "1": 3 } }),
       line({ id: "yoga" }),
@@ -70,7 +73,7 @@ describe("an eval set", () => {
     const found = problems(text);
     expect(found).toHaveLength(8);
     expect(found[0]).toMatch(/^line 2: not JSON/);
-    expect(found[1]).toMatch(/^line 3: case "missing": shopper\.loyaltyStatus/);
+    expect(found[1]).toMatch(/^line 3: case "missing": shopper\.preferredBrands/);
     expect(found[2]).toMatch(/^line 4: .*product "999" is not in the catalog/);
     expect(found[3]).toMatch(/^line 5: .*product "1" is not one of this case's candidates/);
     expect(found[4]).toMatch(/^line 6: .*id "yoga" is also the id of line 1/);
