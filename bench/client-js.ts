@@ -28,6 +28,9 @@ function buildBareApp(): string {
   writeFileSync(path.join(dir, "next.config.js"), "export default {};\n");
   writeFileSync(path.join(dir, "app/layout.js"), "export default function Layout({ children }) { return <html><body>{children}</body></html>; }\n");
   writeFileSync(path.join(dir, "app/page.js"), "export default function Page() { return <p>bare</p>; }\n");
+  // Its own (empty) instrumentation and proxy: without them Next would pick up the repository's, whose root it shares.
+  writeFileSync(path.join(dir, "instrumentation.js"), "export function register() {}\n");
+  writeFileSync(path.join(dir, "proxy.js"), 'export function proxy() {}\nexport const config = { matcher: "/never-matched" };\n');
   execFileSync(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "build"], { cwd: dir, stdio: "ignore", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   return dir;
 }
