@@ -7,6 +7,7 @@ import { correct, editDistance } from "@/lib/embedded-ranker/typos";
 import { sameStem, stem, stems } from "@/lib/embedded-ranker/words";
 import { PROFILES } from "@/lib/shoppers/data/profiles";
 import { NO_SIGNALS, type LiveSignals, type ShopperProfile, type SignalProduct } from "@/lib/shoppers/types";
+import { shopper } from "@/tests/support/fixtures";
 
 // The embedded ranker's answers to its known weaknesses (docs/architecture.md §4; EVALS.md measures them).
 
@@ -15,24 +16,12 @@ const signal = (id: string): SignalProduct => {
   const { name, brand, kind, category } = product(id);
   return { id, name, brand, kind, category };
 };
-const nobody: ShopperProfile = {
-  id: "test",
-  name: "Test",
-  tagline: "test",
-  recentPurchases: [],
-  browsedCategories: [],
-  ratings: {},
-  searchHistory: [],
-  preferredBrands: [],
-  dislikedBrands: [],
-  loyaltyStatus: "Standard",
-  averageMonthlySpend: 0,
-  preferredShoppingTimes: "Any",
-};
+/** A shopper with no profile to speak of, and no usual spend. */
+const nobody: ShopperProfile = { ...shopper, averageMonthlySpend: 0 };
 
-function rank(shopper: Partial<ShopperProfile>, options: { signals?: Partial<LiveSignals>; candidates?: readonly Product[]; search?: string } = {}) {
+function rank(profile: Partial<ShopperProfile>, options: { signals?: Partial<LiveSignals>; candidates?: readonly Product[]; search?: string } = {}) {
   const context: ShopperContext = {
-    shopper: { ...nobody, ...shopper },
+    shopper: { ...nobody, ...profile },
     signals: { ...NO_SIGNALS, ...options.signals },
     candidates: options.candidates ?? PRODUCTS,
     search: options.search,
