@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
 import type { Product } from "@/lib/catalog/types";
 import type { ChatMessage } from "@/lib/llm/types";
-import type { LiveSignals, ShopperProfile } from "@/lib/shoppers/types";
+import type { ShopperProfile } from "@/lib/shoppers/types";
+import type { RankingInput } from "./rank-products";
 
 // The prompt is ordered for providers' prefix caches (docs/architecture.md, "A prompt a provider can
 // cache"): fixed instructions, then the candidates (the same bytes for the same candidate set), then what
-// changes per shopper and per visit — the shopper, the live signals and the number of picks — last.
+// changes per shopper and per visit — the shopper, the search typed, the live signals and the number of picks — last.
 
 const SYSTEM = [
   "You rank products for one shopper of an online store: the most likely to be bought first.",
@@ -53,17 +54,8 @@ function pickLine(picks: number, candidates: number): string {
   return `Pick the best ${picks} of the ${candidates} candidates for this shopper, best first: exactly ${picks} element${picks === 1 ? "" : "s"}.`;
 }
 
-/** What the prompt is written from. */
-export interface PromptFacts {
-  shopper: ShopperProfile;
-  signals: LiveSignals;
-  candidates: readonly Product[];
-  /** What the shopper searched for on this page, when they did. */
-  search?: string;
-}
-
 /** System, candidates (a cache breakpoint: the shared prefix ends here), then the shopper and the ask. */
-export function buildRankingMessages({ shopper, signals, candidates, search }: PromptFacts, picks: number): ChatMessage[] {
+export function buildRankingMessages({ shopper, signals, candidates, search }: RankingInput, picks: number): ChatMessage[] {
   const ordered = canonicalOrder(candidates);
   const candidatesBlock = [`CANDIDATES (${ordered.length}, one JSON object per line):`, ...ordered.map(candidateLine)].join("\n");
   const shopperBlockText = [

@@ -1,6 +1,5 @@
-import type { Product } from "@/lib/catalog/types";
+import type { ShopperContext } from "@/lib/embedded-ranker/score";
 import type { ModelChunk, ModelProvider, RankingRequest, ReportedUsage } from "@/lib/llm/types";
-import type { LiveSignals, ShopperProfile } from "@/lib/shoppers/types";
 import { abortable } from "@/lib/stream/abortable";
 import { JsonArrayScanner } from "@/lib/stream/json-array-scanner";
 import { RESPONSE_SCHEMA_NAME, rankingResponseSchema } from "./contract";
@@ -11,13 +10,8 @@ import { buildRankingMessages, canonicalOrder, candidatesCacheKey } from "./prom
 import { estimateUsage, reportedUsage } from "./usage";
 import { createElementValidator } from "./validate";
 
-export interface RankingInput {
-  shopper: ShopperProfile;
-  signals: LiveSignals;
-  candidates: readonly Product[];
-  /** What the shopper searched for on this page, when they did (the candidates match it). */
-  search?: string;
-}
+/** Who is shopping, what they do now, what to rank, and what they searched for on this page (the candidates match it). */
+export type RankingInput = ShopperContext;
 
 export interface RankingLogEntry {
   event: "element-rejected" | "model-ended-early";
@@ -46,10 +40,11 @@ function defaultLog(entry: RankingLogEntry): void {
 }
 
 /** The model's request: the prompt, and the schema with the candidate ids in the prompt's (canonical) order. */
-export function buildRankingRequest({ shopper, signals, candidates, search }: RankingInput, picks = candidates.length): RankingRequest {
+export function buildRankingRequest(input: RankingInput, picks = input.candidates.length): RankingRequest {
+  const { shopper, signals, candidates, search } = input;
   const ids = canonicalOrder(candidates).map((product) => product.id);
   return {
-    messages: buildRankingMessages({ shopper, signals, candidates, search }, picks),
+    messages: buildRankingMessages(input, picks),
     responseSchema: rankingResponseSchema(ids),
     schemaName: RESPONSE_SCHEMA_NAME,
     cacheKey: candidatesCacheKey(ids),

@@ -47,8 +47,8 @@ export function parseRankingQuery(params: URLSearchParams): Checked<RankingQuery
   return { ok: true, value };
 }
 
-/** A ranking ready to start, and the search and category it is narrowed to. */
-export type PreparedRanking = RankingInput & { q: string | undefined; category: Category | null };
+/** A ranking ready to start (its `search` is the query's `q`), and the category it is narrowed to. */
+export type PreparedRanking = RankingInput & { category: Category | null };
 
 /**
  * Looks up what a query names; an unknown shopper or category is an error, not an empty ranking.
@@ -65,5 +65,5 @@ export async function prepareRanking(query: RankingQuery, maxCandidates: number,
     getLiveSignals(browserId),
     findCandidates({ q: query.q, category: query.category, limit: maxCandidates }),
   ]);
-  return { ok: true, value: { shopper, signals, candidates, search: query.q, q: query.q, category } };
+  return { ok: true, value: { shopper, signals, candidates, search: query.q, category } };
 }

@@ -30,7 +30,7 @@ export function rankingKey(prepared: PreparedRanking, model: { name: string; mod
   return {
     shopperId: prepared.shopper.id,
     inputsFingerprint: inputsFingerprint(prepared.signals, prepared.candidates.map((product) => product.id)),
-    q: prepared.q ?? "",
+    q: prepared.search ?? "",
     category: prepared.category?.slug ?? "",
     provider: model.name,
     model: model.model,
