@@ -1,3 +1,5 @@
+import { sameStem, stems } from "./words";
+
 // What goes with what, by kind of product: a merchandiser's table, not a rule per product. With a laptop in
 // the cart, headphones rise; a second laptop falls (score.ts). Symmetric: each pair of groups goes both ways.
 
@@ -25,6 +27,21 @@ const GOES_WITH: readonly (readonly [KindGroup, KindGroup])[] = [
   [["sneakers", "jeans"], ["hoodie", "jacket", "sunglasses"]],
   [["jacket", "hoodie"], ["jeans", "sneakers"]],
 ];
+
+/** The kinds the table knows, each with its stems. */
+const TABLE_KINDS = [...new Set(GOES_WITH.flat(2).filter((kind) => kind !== BOOKS))].map((kind) => ({ kind, stems: stems(kind) }));
+
+/**
+ * The table's kind a shopper's word for a purchase names ("Wireless Headphones": headphones, "Sci-fi Book": a
+ * book), or undefined: what it goes with can then be looked up whatever products are in view.
+ */
+export function kindOfPurchase(purchase: string): string | undefined {
+  const words = stems(purchase);
+  if (words.length === 0) return undefined;
+  const lower = purchase.toLowerCase();
+  if (lower.endsWith(" book") || lower === "book" || lower === "cookbook") return lower;
+  return TABLE_KINDS.find((entry) => entry.stems.every((word) => words.some((own) => sameStem(own, word))))?.kind;
+}
 
 function inGroup(kind: string, group: KindGroup): boolean {
   return group.some((entry) => (entry === BOOKS ? kind.endsWith(" book") || kind === "cookbook" : entry === kind));

@@ -1,10 +1,20 @@
+import { kindOfPurchase } from "./complements";
 import type { ProductWords } from "./product-words";
-import { kindNamesOf, kindStemsOf, vocabularyOf } from "./product-words";
+import { kindNamesOf, kindStemsOf, vocabularyFor } from "./product-words";
 import { parseSearch, searchMatch, type SearchIntent } from "./searches";
 import { namesCategory } from "./shopper-words";
 import type { ShopperContext } from "./score";
 
-// What the shopper is after, read once per ranking from their searches and this visit (score.ts weighs it).
+// What the shopper is after and what their profile says, read once per ranking (score.ts weighs it per product).
+
+/** A purchase the shopper rated, and the kind it is in the complements table, when it is one. */
+export interface RatedPurchase {
+  /** The shopper's words for it, lowercase. */
+  name: string;
+  purchase: string;
+  stars: number;
+  kind: string | undefined;
+}
 
 export interface Intents {
   /** What was typed on this page. */
@@ -19,8 +29,11 @@ export interface Intents {
   elsewhere: boolean;
   /** How much a price over the shopper's usual spend counts against a product: more when they ask for cheap. */
   priceSensitivity: number;
-  /** The lowest "under $N" among the searches that count. */
-  priceCap?: number;
+  /** Searches that name a price limit ("under $50"), bounding what answers them. */
+  capped: SearchIntent[];
+  /** The shopper's name for each category slug in view they browse often. */
+  browsed: ReadonlyMap<string, string>;
+  rated: RatedPurchase[];
 }
 
 /** Whether this visit's views and categories are all in categories the shopper's profile does not browse. */
@@ -31,7 +44,7 @@ function visitIsElsewhere({ shopper, signals }: ShopperContext): boolean {
 }
 
 export function readIntents(context: ShopperContext): Intents {
-  const lexicon = { vocabulary: vocabularyOf(context.candidates), kinds: kindStemsOf(context.candidates), kindNames: kindNamesOf(context.candidates) };
+  const lexicon = { vocabulary: vocabularyFor(context.candidates), kinds: kindStemsOf(context.candidates), kindNames: kindNamesOf(context.candidates) };
   const parse = (text: string) => parseSearch(text, lexicon);
   const typed = context.search?.trim();
   const now = typed ? parse(typed) : undefined;
@@ -40,9 +53,20 @@ export function readIntents(context: ShopperContext): Intents {
   // A gift search this visit, or the latest of the profile's when the visit has none, shops for someone else.
   const current = [...(now ? [now] : []), ...session];
   const gift = (current.length > 0 ? current : history.slice(0, 1)).some((intent) => intent.gift) ? [...current, ...history].filter((intent) => intent.gift) : [];
-  const caps = [...current, ...history.slice(0, 2), ...gift].flatMap((intent) => (intent.priceCap === undefined ? [] : [intent.priceCap]));
   // Asking for cheap now says more than having asked once.
   const priceSensitivity = [...current, ...gift].some((intent) => intent.cheap) ? 1.5 : history.slice(0, 2).some((intent) => intent.cheap) ? 1.2 : 1;
+  const { shopper } = context;
+  const slugs = new Set(context.candidates.map((product) => product.category));
+  const browsed = new Map(
+    [...slugs].flatMap((slug) => {
+      const name = shopper.browsedCategories.find((own) => namesCategory(own, slug));
+      return name ? [[slug, name] as const] : [];
+    }),
+  );
+  const rated = shopper.recentPurchases.flatMap((purchase) => {
+    const stars = shopper.ratings[purchase];
+    return stars === undefined ? [] : [{ name: purchase.toLowerCase(), purchase, stars, kind: kindOfPurchase(purchase) }];
+  });
   return {
     now,
     session: session.filter((intent) => !intent.gift),
@@ -50,7 +74,9 @@ export function readIntents(context: ShopperContext): Intents {
     gift,
     elsewhere: visitIsElsewhere(context),
     priceSensitivity,
-    ...(caps.length > 0 ? { priceCap: Math.min(...caps) } : {}),
+    capped: [...current, ...history.slice(0, 2), ...gift].filter((intent) => intent.priceCap !== undefined),
+    browsed,
+    rated,
   };
 }
 

@@ -1,4 +1,5 @@
 import { CATEGORIES } from "@/lib/catalog/data/categories";
+import { PRODUCTS } from "@/lib/catalog/data/products";
 import type { Product } from "@/lib/catalog/types";
 import { rawWords, sameStem, stem, stems } from "./words";
 
@@ -38,15 +39,27 @@ export function fieldWeight(word: string, words: ProductWords): number {
   return 0;
 }
 
-/** The words of the products in view, counted: what a misspelt search word is corrected towards (typos.ts). */
-export function vocabularyOf(products: readonly Product[]): Map<string, number> {
-  const counts = new Map<string, number>();
+function countWords(products: readonly Product[], counts = new Map<string, number>()): Map<string, number> {
   for (const product of products) {
     for (const word of rawWords(`${product.name} ${product.kind} ${product.brand} ${product.tags.join(" ")} ${product.description}`)) {
       counts.set(word, (counts.get(word) ?? 0) + 1);
     }
   }
   return counts;
+}
+
+let catalogWords: Map<string, number> | undefined;
+
+/**
+ * The words a misspelt search word is corrected towards (typos.ts), counted: the whole catalog's (its typed
+ * data, once per process) and any product in view beyond it. Not only the products in view: on the books
+ * page "hiking boots" must stay boots, not become "books".
+ */
+export function vocabularyFor(products: readonly Product[]): ReadonlyMap<string, number> {
+  catalogWords ??= countWords(PRODUCTS);
+  const known = new Set(PRODUCTS.map((product) => product.id));
+  const beyond = products.filter((product) => !known.has(product.id));
+  return beyond.length === 0 ? catalogWords : countWords(beyond, new Map(catalogWords));
 }
 
 /**

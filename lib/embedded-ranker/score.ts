@@ -4,9 +4,9 @@ import { goesWith } from "./complements";
 import { bestSearch, readIntents, type Intents } from "./intents";
 import { productWords, type ProductWords } from "./product-words";
 import { interestMatch, searchMatch, type SearchIntent } from "./searches";
-import { kindOfPurchase, namesCategory, samePurchase } from "./shopper-words";
+import { samePurchase } from "./shopper-words";
 
-// The embedded ranker (docs/architecture.md §4): scores each candidate against what the shopper is doing now
+// The embedded ranker (docs/architecture.md §15): scores each candidate against what the shopper is doing now
 // (the search typed, this visit's searches, views and cart) and who they are (brands, searches, categories,
 // purchases, spend). What they do now weighs more than their profile, and a search for someone else sets the
 // shopper's own tastes aside. Deterministic, instant, no tokens: the fallback order and the simulated model.
@@ -38,6 +38,8 @@ const CLAIMED_MATCH = 0.6;
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 const money = (dollars: number) => `$${Math.round(dollars).toLocaleString("en-US")}`;
+/** A search as a reason quotes it: short, so a reason stays within the contract's 280 characters. */
+const quote = (text: string) => `“${text.length > 60 ? `${text.slice(0, 59).trimEnd()}…` : text}”`;
 
 type Add = (weight: number, text: string) => void;
 
@@ -51,28 +53,30 @@ interface Scoring {
   claims: (match: number, intent: SearchIntent) => boolean;
   /** How well the product answers what was searched: this page's search, this visit's, the profile's. */
   sought: number;
+  /** The lowest price limit of the searches the product answers, if any. */
+  cap: number | undefined;
 }
 
 /** Why it suits the recipient, in the gift search's own words ("who loves cooking"), or the search itself. */
 function giftReason(intent: SearchIntent): string {
   const interests = intent.text.match(/\b(?:loves?|likes?|enjoys?|is into|into)\s+(.+)$/i)?.[1];
-  return interests ? `a gift idea for someone who loves ${interests.replace(/[.!?]+$/, "")}` : `fits your gift search “${intent.text}”`;
+  return interests ? `a gift idea for someone who loves ${quote(interests.replace(/[.!?]+$/, "")).slice(1, -1)}` : `fits your gift search ${quote(intent.text)}`;
 }
 
 /** What the shopper searched for, on this page and this visit, and what a gift's recipient likes. */
-function searchedNow({ words, product, intents, add, claims }: Scoring): number {
+function searchedNow({ words, product, intents, add, claims, cap }: Scoring): number {
   let sought = 0;
   if (intents.now) {
     const match = searchMatch(intents.now, words);
-    add(4 * match, claims(match, intents.now) && !intents.now.gift ? `matches your search “${intents.now.text}”` : "");
+    add(4 * match, claims(match, intents.now) && !intents.now.gift ? `matches your search ${quote(intents.now.text)}` : "");
     sought = match;
   }
   const recent = bestSearch(intents.session, words);
-  if (recent) add(3.5 * recent.match, claims(recent.match, recent.intent) ? `you just searched for “${recent.intent.text}”` : "");
+  if (recent) add(3.5 * recent.match, claims(recent.match, recent.intent) ? `you just searched for ${quote(recent.intent.text)}` : "");
   const forThem = bestSearch(intents.gift, words, interestMatch);
   if (forThem) add(3.5 * forThem.match, claims(forThem.match, forThem.intent) ? giftReason(forThem.intent) : "");
   // A gift is something a little special: well-made over everyday, within what they mean to spend.
-  if (intents.gift.length > 0 && product.tags.includes("premium") && product.price <= (intents.priceCap ?? Infinity)) add(0.6, "");
+  if (intents.gift.length > 0 && product.tags.includes("premium") && product.price <= (cap ?? Infinity)) add(0.6, "");
   return Math.max(sought, recent?.match ?? 0);
 }
 
@@ -85,50 +89,45 @@ function thisVisit({ product, context: { signals }, add }: Scoring): void {
     else if (signals.recentlyViewed.some((item) => item.category === product.category)) add(0.6, "");
   }
   if (signals.recentCategories.includes(product.category)) add(1.2, "in a category you are browsing now");
-  for (const item of signals.cart) {
-    if (item.id === product.id) return add(-8, "already in your cart");
-    // Stronger than the views and searches that led to the one in the cart.
-    if (same(item.kind, product.kind)) return add(-5, `you already have the ${item.name} in your cart`);
-    if (goesWith(item.kind, product.kind)) return add(3, `goes with the ${item.name} in your cart`);
-    if (item.category === product.category || same(item.brand, product.brand)) return add(0.4, "");
-  }
+  // The strongest tie to anything in the cart: being in it, then its alternatives, then what goes with it.
+  const { cart } = signals;
+  if (cart.some((item) => item.id === product.id)) return add(-8, "already in your cart");
+  const alternative = cart.find((item) => same(item.kind, product.kind));
+  // Stronger than the views and searches that led to the one in the cart.
+  if (alternative) return add(-5, `you already have the ${alternative.name} in your cart`);
+  const partner = cart.find((item) => goesWith(item.kind, product.kind));
+  if (partner) return add(3, `goes with the ${partner.name} in your cart`);
+  if (cart.some((item) => item.category === product.category || same(item.brand, product.brand))) add(0.4, "");
 }
 
 /** Who the shopper is: brands, past searches, categories, purchases. Returns how well a past search matched. */
-function theirProfile({ words, product, context: { shopper, candidates }, intents, add, claims }: Scoring): number {
+function theirProfile({ words, product, context: { shopper }, intents, add, claims }: Scoring): number {
   // Their own tastes count little when they shop for someone else, less when this visit is elsewhere.
   const own = intents.gift.length > 0 ? 0.15 : intents.elsewhere ? 0.4 : 1;
   if (shopper.preferredBrands.some((brand) => same(brand, product.brand))) add(2.5 * own, `${product.brand} is one of your favourite brands`);
   if (shopper.dislikedBrands.some((brand) => same(brand, product.brand))) add(-8, `you passed on ${product.brand} before`);
   const past = bestSearch(intents.history, words);
-  if (past) add(3 * own * past.match, claims(past.match, past.intent) ? `matches your search “${past.intent.text}”` : "");
-  const browsed = shopper.browsedCategories.find((name) => namesCategory(name, product.category));
+  if (past) add(3 * own * past.match, claims(past.match, past.intent) ? `matches your search ${quote(past.intent.text)}` : "");
+  const browsed = intents.browsed.get(product.category);
   if (browsed) add(1.2 * own, `${browsed} is a category you browse often`);
 
   // A purchase rated well: another of its kind a little (they like such things, and may own one now), what
   // goes with it more; one rated badly counts against its kind.
-  const rated = shopper.recentPurchases.flatMap((purchase) => {
-    const stars = shopper.ratings[purchase];
-    return stars === undefined ? [] : [{ purchase, stars, name: purchase.toLowerCase() }];
-  });
-  const alike = rated.find(({ purchase }) => samePurchase(purchase, words));
+  const alike = intents.rated.find(({ purchase }) => samePurchase(purchase, words));
   if (alike && alike.stars >= 4) add((0.5 + (alike.stars - 4) * 0.25) * own, `you rated your ${alike.name} ${alike.stars} stars`);
   else if (alike && alike.stars <= 2) add(-1.5, `you rated your ${alike.name} ${alike.stars} stars`);
   else if (!alike) {
-    const partner = rated.find(({ purchase, stars }) => {
-      const kind = stars >= 4 ? kindOfPurchase(purchase, candidates) : undefined;
-      return kind !== undefined && goesWith(kind, product.kind);
-    });
+    const partner = intents.rated.find(({ stars, kind }) => stars >= 4 && kind !== undefined && goesWith(kind, product.kind));
     if (partner) add(own, `goes with your ${partner.name}`);
   }
   return past?.match ?? 0;
 }
 
-/** Price: against a limit the shopper named, and against what they usually spend — less for what they search for. */
-function itsPrice({ product, context: { shopper }, intents, add, sought }: Scoring): void {
-  if (intents.priceCap !== undefined) {
-    if (product.price > intents.priceCap) add(-3, `over your ${money(intents.priceCap)} limit`);
-    else add(0.3, `under your ${money(intents.priceCap)} limit`);
+/** Price: against a limit named for what the product answers, and against what they usually spend — less for what they search for. */
+function itsPrice({ product, context: { shopper }, intents, add, sought, cap }: Scoring): void {
+  if (cap !== undefined) {
+    if (product.price > cap) add(-3, `over your ${money(cap)} limit`);
+    else add(0.3, `under your ${money(cap)} limit`);
   }
   const budget = shopper.averageMonthlySpend;
   if (budget > 0 && product.price > budget) {
@@ -147,8 +146,12 @@ function scoreOne(words: ProductWords, context: ShopperContext, intents: Intents
     if (weight !== 0) features.push({ weight, text });
   };
   const budget = context.shopper.averageMonthlySpend;
-  const pricey = product.price > (intents.priceCap ?? Infinity) || (budget > 0 && product.price > budget);
-  const scoring: Scoring = { words, product, context, intents, add, claims: (match, intent) => match >= CLAIMED_MATCH && !(intent.cheap && pricey), sought: 0 };
+  // A limit ("under $50") bounds what answers its search: a tent, for "tents under $100", not a stand mixer.
+  const caps = intents.capped.filter((intent) => (intent.gift ? interestMatch(intent, words) : searchMatch(intent, words)) >= 0.5).map((intent) => intent.priceCap as number);
+  const cap = caps.length > 0 ? Math.min(...caps) : undefined;
+  const pricey = product.price > (cap ?? Infinity) || (budget > 0 && product.price > budget);
+  const claims = (match: number, intent: SearchIntent) => match >= CLAIMED_MATCH && !(intent.cheap && pricey);
+  const scoring: Scoring = { words, product, context, intents, add, claims, sought: 0, cap };
   const now = searchedNow(scoring);
   thisVisit(scoring);
   const past = theirProfile(scoring);

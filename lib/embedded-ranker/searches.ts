@@ -15,11 +15,22 @@ const RECIPIENTS = new Set([
   "children", "boss", "coworker", "colleague", "teen", "teenager", "aunt", "uncle", "him", "someone",
 ]);
 /** Words of a gift search that describe the recipient, not what they like ("10 year old", "father's day"). */
-const ABOUT_THE_RECIPIENT = new Set(["year", "years", "old", "day", "ideas"]);
+const ABOUT_THE_RECIPIENT = new Set(["year", "years", "old", "day"]);
 const CHEAP_WORDS = new Set(["cheap", "cheapest", "affordable", "inexpensive", "bargain", "deal", "deals", "budget", "frugal", "student"]);
 /** Cheap words that are no property of a product (unlike "budget", a tag). */
 const PRICE_ONLY = new Set(["cheap", "cheapest", "affordable", "inexpensive", "bargain", "deal", "deals", "frugal"]);
-const PRICE_CAP = /\b(?:under|below|less than|up to|max(?:imum)?|within)\s*\$?\s*(\d{1,6})\b/;
+/**
+ * A price limit: "under $1,000", "below 50", "up to $80", "max 40 dollars". "Up to", "within" and "max" say
+ * a price only with a currency ("tent up to 4 people", "within 2 days" do not).
+ */
+const PRICE_CAP = /\b(?:(?:under|below|less than)\s*\$?\s*(\d[\d,]*(?:\.\d+)?)|(?:up to|within|max(?:imum)?)\s*(?:\$\s*(\d[\d,]*(?:\.\d+)?)|(\d[\d,]*(?:\.\d+)?)\s*(?:dollars|usd|bucks)\b))/;
+
+function priceCapOf(text: string): { cap: number; phrase: string } | undefined {
+  const found = PRICE_CAP.exec(text.toLowerCase());
+  const amount = found?.[1] ?? found?.[2] ?? found?.[3];
+  const cap = amount === undefined ? Number.NaN : Number(amount.replace(/,/g, ""));
+  return found && Number.isFinite(cap) && cap > 0 ? { cap, phrase: found[0] } : undefined;
+}
 
 export interface SearchIntent {
   /** As the shopper typed it. */
@@ -32,13 +43,13 @@ export interface SearchIntent {
   gift: boolean;
   /** Asks for a low price ("cheap", "budget", "under $50"). */
   cheap: boolean;
-  /** "under $50": dollars. */
+  /** "under $50": dollars; it bounds what answers this search. */
   priceCap?: number;
   /** The kinds of product in view whose words it uses ("runner": running shoes, running watch). */
   kindsNamed: string[];
 }
 
-export interface Lexicon {
+interface Lexicon {
   /** Words of the products in view, counted (typos.ts). */
   vocabulary: ReadonlyMap<string, number>;
   /** Stems that name a kind of product in view (their last word). */
@@ -48,9 +59,10 @@ export interface Lexicon {
 }
 
 export function parseSearch(text: string, lexicon: Lexicon): SearchIntent {
-  const words = rawWords(text);
+  const cap = priceCapOf(text);
+  // The limit is no part of what is wanted: "tent under $100" is a search for a tent.
+  const words = rawWords(cap ? text.toLowerCase().replace(cap.phrase, " ") : text);
   const gift = words.some((word) => GIFT_WORDS.has(word) || RECIPIENTS.has(word));
-  const cap = PRICE_CAP.exec(text.toLowerCase());
   const heads: string[] = [];
   const modifiers: string[] = [];
   for (const word of words) {
@@ -65,8 +77,8 @@ export function parseSearch(text: string, lexicon: Lexicon): SearchIntent {
     heads,
     modifiers,
     gift,
-    cheap: cap !== null || words.some((word) => CHEAP_WORDS.has(word)),
-    ...(cap ? { priceCap: Number(cap[1]) } : {}),
+    cheap: cap !== undefined || words.some((word) => CHEAP_WORDS.has(word)),
+    ...(cap ? { priceCap: cap.cap } : {}),
     kindsNamed: lexicon.kindNames.filter((entry) => entry.stems.some((own) => used.some((word) => sameStem(own, word)))).map((entry) => entry.kind),
   };
 }
@@ -74,16 +86,15 @@ export function parseSearch(text: string, lexicon: Lexicon): SearchIntent {
 const share = (stems: readonly string[], words: ProductWords) => stems.reduce((sum, word) => sum + fieldWeight(word, words), 0) / stems.length;
 
 /**
- * How well a product answers a search, 0–1: half for being every kind the search names, the rest by the share
- * of its other words it has ("best budget laptops": a budget laptop 1, a MacBook 0.5); a product of another kind
- * gets at most a quarter. A search of modifiers only ("waterproof") is the share of them the product has.
+ * How well a product answers a search, 0–1: half for being a kind the search names, the rest by the share of
+ * its other words it has ("best budget laptops": a budget laptop 1, a MacBook 0.5); a product of another kind
+ * answers it not at all. A search of modifiers only ("waterproof") is the share of them the product has.
  */
 export function searchMatch(intent: SearchIntent, words: ProductWords): number {
   const modifierShare = intent.modifiers.length === 0 ? 1 : share(intent.modifiers, words);
   if (intent.heads.length === 0) return intent.modifiers.length === 0 ? 0 : modifierShare;
-  const found = intent.heads.filter((word) => fieldWeight(word, words) >= 0.8).length;
-  if (found === intent.heads.length) return 0.5 + 0.5 * modifierShare;
-  return 0.25 * (found / intent.heads.length) * (0.5 + 0.5 * modifierShare);
+  // Being one of the kinds named is what counts ("laptop and headphones": either).
+  return intent.heads.some((word) => fieldWeight(word, words) >= 0.8) ? 0.5 + 0.5 * modifierShare : 0;
 }
 
 /**

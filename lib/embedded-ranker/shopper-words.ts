@@ -1,4 +1,3 @@
-import type { Product } from "@/lib/catalog/types";
 import type { ProductWords } from "./product-words";
 import { sameStem, stems } from "./words";
 
@@ -8,13 +7,6 @@ import { sameStem, stems } from "./words";
 export function namesCategory(name: string, slug: string): boolean {
   const slugWords = stems(slug.replace(/-/g, " "));
   return stems(name).some((word) => slugWords.some((part) => sameStem(part, word)));
-}
-
-/** The catalog's kind a purchase ("Wireless Headphones") is, when one of the candidates is that kind. */
-export function kindOfPurchase(purchase: string, candidates: readonly Product[]): string | undefined {
-  const wanted = stems(purchase);
-  if (wanted.length === 0) return undefined;
-  return candidates.find((product) => stems(product.kind).every((word) => wanted.some((own) => sameStem(own, word))))?.kind;
 }
 
 /** Whether a purchase ("Wireless Headphones") is the same kind of thing as the product. */

@@ -6,7 +6,7 @@
 const STOPWORDS = new Set([
   "a", "an", "and", "the", "of", "for", "with", "to", "in", "on", "at", "by", "my", "me", "i", "our", "your", "his", "her", "their",
   "best", "latest", "new", "top", "good", "great", "nice", "some", "any", "that", "this", "who", "which", "is", "are", "it", "from",
-  "idea", "ideas", "review", "reviews", "deal", "deals", "vs", "or", "like", "likes", "love", "loves", "into", "want", "need",
+  "idea", "ideas", "review", "reviews", "vs", "or", "like", "likes", "love", "loves", "into", "want", "need",
 ]);
 
 /** Lowercase words of the text, stopwords and bare numbers left out. */

@@ -13,6 +13,7 @@ export const shopperProfileSchema = z.object({
   browsedCategories: z.array(z.string().min(1)),
   /** Stars (1–5) they gave to things they bought, by the same words as recentPurchases. */
   ratings: z.record(z.string(), z.number().int().min(1).max(5)),
+  /** Most recent first. */
   searchHistory: z.array(z.string().min(1)),
   preferredBrands: z.array(z.string().min(1)),
   /** Brands they answered "not interested" to. */

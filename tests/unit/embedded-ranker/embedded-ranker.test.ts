@@ -3,6 +3,8 @@ import { PRODUCTS } from "@/lib/catalog/data/products";
 import type { Product } from "@/lib/catalog/types";
 import { writeReason } from "@/lib/embedded-ranker/reason";
 import { scoreCandidates, type ShopperContext } from "@/lib/embedded-ranker/score";
+import { kindNamesOf, kindStemsOf, vocabularyFor } from "@/lib/embedded-ranker/product-words";
+import { parseSearch } from "@/lib/embedded-ranker/searches";
 import { correct, editDistance } from "@/lib/embedded-ranker/typos";
 import { sameStem, stem, stems } from "@/lib/embedded-ranker/words";
 import { PROFILES } from "@/lib/shoppers/data/profiles";
@@ -53,6 +55,23 @@ describe("words", () => {
   });
 });
 
+describe("searches", () => {
+  const parse = (text: string, candidates: readonly Product[] = PRODUCTS) =>
+    parseSearch(text, { vocabulary: vocabularyFor(candidates), kinds: kindStemsOf(candidates), kindNames: kindNamesOf(candidates) });
+
+  it("reads a price limit with its currency, commas and all, and leaves it out of what is searched for", () => {
+    expect(parse("laptop under $1,000")).toMatchObject({ priceCap: 1000, heads: ["laptop"], modifiers: [], cheap: true });
+    expect(parse("max 40 dollars headlamp")).toMatchObject({ priceCap: 40 });
+    expect(parse("tent up to 4 people").priceCap).toBeUndefined();
+    expect(parse("delivery within 2 days").priceCap).toBeUndefined();
+  });
+
+  it("corrects towards the whole catalog's words, not only those in view: on the books page boots stay boots", () => {
+    const books = PRODUCTS.filter((item) => item.category === "books");
+    expect(parse("hiking boots", books).heads).not.toContain("book");
+  });
+});
+
 describe("the embedded ranker", () => {
   it("ranks the kind a search names above products that only share a word with it", () => {
     const { ids, reasons } = rank({ searchHistory: ["best budget laptops"] }, { candidates: PRODUCTS.filter((item) => item.category === "electronics") });
@@ -90,6 +109,19 @@ describe("the embedded ranker", () => {
     expect(ids.indexOf(laptops[0] as string)).toBeGreaterThan(ids.findIndex((id) => kindOf(id) === "headphones"));
     expect(ids.at(-1)).toBe("13");
     expect(reasons.get(ids[0] as string)?.toLowerCase()).toContain("goes with the lenovo ideapad slim 3 in your cart");
+  });
+
+  it("lowers the cart's alternatives whatever else is in the cart", () => {
+    // Headphones first in the cart: a laptop goes with them, yet a laptop is also in the cart.
+    const { ids } = rank({}, { signals: { cart: [signal("2"), signal("13")] }, candidates: PRODUCTS.filter((item) => item.category === "electronics") });
+    const laptop = ids.findIndex((id) => kindOf(id) === "laptop" && id !== "13");
+    expect(ids.slice(0, laptop).length).toBeGreaterThan(3);
+  });
+
+  it("holds a price limit against what answers its search only", () => {
+    const { reasons } = rank({ searchHistory: ["tent under $100"] }, { candidates: PRODUCTS.filter((item) => item.category === "outdoors" || item.id === "50") });
+    expect(reasons.get("54")).toContain("over your $100 limit");
+    expect(reasons.get("50")).not.toContain("limit");
   });
 
   it("keeps a disliked brand out of the first five, even when it is the only match", () => {
