@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { request as httpRequest } from "node:http";
 import os from "node:os";
 import { PRODUCTS } from "../lib/catalog/data/products.ts";
-import { queryTerms, searchText } from "../lib/catalog/search.ts";
+import { searchCatalog } from "../lib/eval/candidates.ts";
 import type { PlainScenario, RecordedRequest, Scenario } from "../tests/support/fake-openai-server.ts";
 import { SHOPPERS } from "./support/ranking-request.ts";
 import { HEALTH } from "./first-request.ts";
@@ -44,10 +44,10 @@ export const ABUSE_QUICK: AbuseSettings = {
 };
 
 /** The model's pace in parts 2 and 3: its first token after 600 ms, then one ~49-character element every ~100 ms. */
-export const MODEL_PACE = { firstTokenMs: 600, chunkChars: 12, chunkGapMs: 25 };
+const MODEL_PACE = { firstTokenMs: 600, chunkChars: 12, chunkGapMs: 25 };
 const HEALTHY_REASON = "Picked for the bench run.";
 /** Deadlines of part 3, short so hostile streams end within the run. */
-export const HOSTILE_DEADLINES = { stallMs: 2_000, firstItemMs: 3_000 };
+const HOSTILE_DEADLINES = { stallMs: 2_000, firstItemMs: 3_000 };
 /** A rate no client reaches (the configuration's maximum): parts 2 and 3 measure the cap and the pipeline, not the budget. */
 const NO_BUDGET = "100000";
 
@@ -164,12 +164,9 @@ const sleep = (msToWait: number) => new Promise((resolve) => setTimeout(resolve,
 // What a ranking should hold
 // ---------------------------------------------------------------------------------------------------------
 
-/** The candidates of a query, as lib/catalog/catalog.ts findCandidates selects them (every word a substring). */
+/** The candidates of a query, as the storefront selects them (lib/eval/candidates.ts, held equal to the database's by a test). */
 function candidateIds(q?: string, category?: string): string[] {
-  const terms = q ? queryTerms(q) : [];
-  return PRODUCTS.filter((product) => (!category || product.category === category) && terms.every((term) => searchText(product).includes(term))).map(
-    (product) => product.id,
-  );
+  return searchCatalog(PRODUCTS, { q, category }).map((product) => product.id);
 }
 
 interface Item {
@@ -545,7 +542,7 @@ async function measureCap(port: number, fake: FakeModel, settings: AbuseSettings
 // 3. Hostile model streams among healthy ones
 // ---------------------------------------------------------------------------------------------------------
 
-export const HOSTILE_KINDS = ["garbage", "stall", "http-500", "invented-id"] as const;
+const HOSTILE_KINDS = ["garbage", "stall", "http-500", "invented-id"] as const;
 type Kind = (typeof HOSTILE_KINDS)[number] | "healthy";
 
 /** Each hostile stream marks its reasons (or its error) with its kind, so the ranking it fed says which it was. */
@@ -567,7 +564,7 @@ function hostileModels(): PlainScenario[] {
   ];
 }
 
-export interface KindRow {
+interface KindRow {
   kind: Kind;
   /** Model requests the fake server answered this way (an SDK retry counts). */
   modelRequests: number;
@@ -801,7 +798,7 @@ export function abuseReport(result: AbuseResult, quick: boolean): { lines: strin
   say();
   const g = hostile.gaps;
   say(
-    `(c) ${hostile.rankings} rankings at once (\`GET /api/rankings?shopper=<the six in turn>\`, NDJSON, 72 candidates each), every ${hostile.every}th model request hostile, in turn: ${HOSTILE_KINDS.join(", ")}. AISLE_MODEL_PICKS=all (each healthy stream is one element per item at the model's pace), AISLE_STALL_TIMEOUT_MS=${HOSTILE_DEADLINES.stallMs}, AISLE_FIRST_ITEM_TIMEOUT_MS=${HOSTILE_DEADLINES.firstItemMs}, AISLE_MAX_MODEL_STREAMS=${Math.max(256, hostile.rankings)} (every ranking gets the model), no budget. Garbage = a valid first element, then text that is no JSON; stall = ~3 elements, then nothing, the connection open; HTTP 500 = every attempt (the SDK's retry too); invented id = \`9999\` as the 3rd element among valid ones. Each ranking's kind is read from its model items' reasons or its error detail.`,
+    `(c) ${hostile.rankings} rankings at once (\`GET /api/rankings?shopper=<the six in turn>\`, NDJSON, ${candidateIds().length} candidates each), every ${hostile.every}th model request hostile, in turn: ${HOSTILE_KINDS.join(", ")}. AISLE_MODEL_PICKS=all (each healthy stream is one element per item at the model's pace), AISLE_STALL_TIMEOUT_MS=${HOSTILE_DEADLINES.stallMs}, AISLE_FIRST_ITEM_TIMEOUT_MS=${HOSTILE_DEADLINES.firstItemMs}, AISLE_MAX_MODEL_STREAMS=${Math.max(256, hostile.rankings)} (every ranking gets the model), no budget. Garbage = a valid first element, then text that is no JSON; stall = ~3 elements, then nothing, the connection open; HTTP 500 = every attempt (the SDK's retry too); invented id = \`9999\` as the 3rd element among valid ones. Each ranking's kind is read from its model items' reasons or its error detail.`,
   );
   say("| model answer | model requests | rankings | outcomes | model items (median) | rejected | whole | ranking totalMs (median) |");
   say("|---|---:|---:|---|---:|---:|---:|---:|");

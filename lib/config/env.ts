@@ -64,8 +64,16 @@ export interface AisleConfig {
   database: { url: string | undefined; dataDir: string };
 }
 
-function invalid(problem: string): Error {
-  return new Error(`Invalid Aisle configuration: ${problem}`);
+/** A configuration that cannot work: its message names every bad variable. */
+export class ConfigError extends Error {
+  constructor(problem: string) {
+    super(`Invalid Aisle configuration: ${problem}`);
+    this.name = "ConfigError";
+  }
+}
+
+function invalid(problem: string): ConfigError {
+  return new ConfigError(problem);
 }
 
 /** Reads the configuration from an environment (docs/architecture.md §2); throws one clear message naming every bad variable. */

@@ -1,5 +1,6 @@
-import { queryTerms, searchText } from "@/lib/catalog/search";
-import type { Product } from "@/lib/catalog/types";
+// Relative imports with their extension: the bench (bench/abuse.ts) runs this file with Node alone.
+import { queryTerms, searchText } from "../catalog/search.ts";
+import type { Product } from "../catalog/types.ts";
 
 // The storefront's candidates, found in memory, so the eval needs no database. The matching is the catalog's own
 // (lib/catalog/catalog.ts `findCandidates`): every word of `queryTerms(q)` must occur in the product's
@@ -9,12 +10,12 @@ import type { Product } from "@/lib/catalog/types";
 // tests/unit/eval/candidates.test.ts holds this equal to `findCandidates` against the database.
 
 /** The baseline ("popular") score: rating weighted by how many people rated it; PostgreSQL's log() is base 10. */
-export function baselineScore(product: Product): number {
+function baselineScore(product: Product): number {
   return product.rating * Math.log10(product.reviewCount + 10);
 }
 
 /** The catalog's baseline order: the order shown before (and without) a model. */
-export function compareBaseline(a: Product, b: Product): number {
+function compareBaseline(a: Product, b: Product): number {
   return baselineScore(b) - baselineScore(a) || a.id.length - b.id.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
@@ -22,7 +23,7 @@ export function baselineOrder(products: readonly Product[]): Product[] {
   return [...products].sort(compareBaseline);
 }
 
-export interface CandidateSearch {
+interface CandidateSearch {
   q?: string;
   category?: string;
 }

@@ -4,7 +4,7 @@ import { basename, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { CATEGORIES } from "@/lib/catalog/data/categories";
 import { PRODUCTS } from "@/lib/catalog/data/products";
-import { readConfig, type ProviderName } from "@/lib/config/env";
+import { ConfigError, readConfig, type ProviderName } from "@/lib/config/env";
 import { getProvider } from "@/lib/llm/provider";
 import type { ModelProvider } from "@/lib/llm/types";
 import { EvalSetError, parseEvalSet } from "./format";
@@ -19,7 +19,7 @@ import { summarise, type EvalSummary } from "./summary";
 // DIR/latest.json and DIR/latest.md. The provider is the flag's, else the simulated model: a key in the
 // environment is used only when a real provider is asked for, so nobody pays by accident.
 
-export const USAGE = `usage: npm run eval -- [--set FILE] [--provider simulated|openai|ai] [--model NAME] [--picks N|all] [--concurrency N] [--price IN,CACHED,OUT] [--out DIR]
+const USAGE = `usage: npm run eval -- [--set FILE] [--provider simulated|openai|ai] [--model NAME] [--picks N|all] [--concurrency N] [--price IN,CACHED,OUT] [--out DIR]
   --set FILE         an eval set, JSON Lines (default eval/sets/dev.jsonl)
   --provider P       simulated (default, offline), openai (OPENAI_API_KEY, OPENAI_BASE_URL) or ai (the Vercel AI SDK)
   --model NAME       openai: the model name (OPENAI_MODEL); ai: <provider>/<model> (AISLE_MODEL)
@@ -92,7 +92,8 @@ export async function evalMain(argv: readonly string[], io: CliIo): Promise<CliR
   }
 
   try {
-    const providerName = (args.provider ?? "simulated") as ProviderName;
+    // The flag, else an AISLE_PROVIDER set on purpose; never a key alone (nobody pays by accident).
+    const providerName = (args.provider ?? io.env.AISLE_PROVIDER ?? "simulated") as ProviderName;
     if (!["simulated", "openai", "ai"].includes(providerName)) throw new UsageError(`--provider must be simulated, openai or ai, got "${args.provider}"`);
     if (args.model && providerName === "simulated") throw new UsageError("--model names a real model: use it with --provider openai or ai");
     const concurrency = args.concurrency ? positiveInteger(args.concurrency, "--concurrency") : 4;
@@ -164,7 +165,7 @@ export async function evalMain(argv: readonly string[], io: CliIo): Promise<CliR
       io.stderr.write(`${error.message}\n`);
       return { code: 2 };
     }
-    if (error instanceof Error && error.message.startsWith("Invalid Aisle configuration")) {
+    if (error instanceof ConfigError) {
       io.stderr.write(`${error.message}\n`);
       return { code: 2 };
     }

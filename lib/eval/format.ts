@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { categorySlugSchema, type Category, type Product } from "@/lib/catalog/types";
+import { categorySlugSchema, productSchema, type Category, type Product } from "@/lib/catalog/types";
+import { editDistance } from "@/lib/embedded-ranker/typos";
 import { shopperProfileSchema, type LiveSignals, type ShopperProfile, type SignalProduct } from "@/lib/shoppers/types";
 import { baselineOrder, searchCatalog } from "./candidates";
 
@@ -7,12 +8,12 @@ import { baselineOrder, searchCatalog } from "./candidates";
 // catalog: every product id must exist, every labelled id must be one of the case's candidates. Every bad line
 // is reported with its line number and what is wrong, all at once.
 
-const productId = z.string().regex(/^[0-9]+$/, "a product id is digits, as a string");
+const productId = productSchema.shape.id;
 const grade = z.number().int().min(0).max(3);
 
-// Lenient on what it does not know: an outside set may carry fields of its own (a group, a source) and
-// they are ignored; a field it needs that is missing or of the wrong kind is an error. A misspelt profile
-// field shows as the missing one it was meant to be (every profile field is required).
+// Lenient on what it does not know: an outside set may carry fields of its own (a group, a source, a shopper's
+// age) and they are ignored; a field given in the wrong kind is an error, and so is a shopper or signals field
+// one or two letters from a known one ("preferedBrands"), which would otherwise be dropped unseen.
 
 /**
  * The profile fields of lib/shoppers. What no ranker reads may be left out (id, name, tagline, loyalty status,
@@ -52,11 +53,22 @@ const idList = z.array(productId).min(1, "a list of candidates needs at least on
 /** A list of product ids (or `{"ids": […]}`), or a search: `q` and/or `category`, neither = the whole catalog. */
 const candidatesSchema = z.union([
   idList,
-  z.object({ ids: idList }).transform((list) => list.ids),
-  z.object({ q: z.string().trim().max(200).optional(), category: categorySlugSchema.optional() }),
+  z.strictObject({ ids: idList }).transform((list) => list.ids),
+  // Strict: a misspelt key here ("query", "id") would otherwise mean the whole catalog.
+  z.strictObject({ q: z.string().trim().max(200).optional(), category: categorySlugSchema.optional() }),
 ]);
 
-export const evalCaseSchema = z.object({
+/** The fields of `raw` that are near misses of known ones: `name → meant`. */
+function misspelt(raw: unknown, known: readonly string[]): string[] {
+  if (typeof raw !== "object" || raw === null) return [];
+  return Object.keys(raw).flatMap((key) => {
+    if (known.includes(key)) return [];
+    const meant = known.find((name) => editDistance(name.toLowerCase(), key.toLowerCase(), 2) <= 2);
+    return meant ? [`"${key}" (did you mean "${meant}"?)`] : [];
+  });
+}
+
+const evalCaseSchema = z.object({
   /** Up to its first "." the case's group, reported apart. */
   id: z.string().trim().min(1, "a case needs an id").max(200),
   /** Why these labels. */
@@ -68,7 +80,6 @@ export const evalCaseSchema = z.object({
   /** Grades 0–3 by product id; unlisted candidates are 0. */
   relevance: z.record(productId, grade),
 });
-export type EvalCaseLine = z.infer<typeof evalCaseSchema>;
 
 /** A case resolved against the catalog: what the pipeline ranks, and the grades to score it by. */
 export interface EvalCase {
@@ -150,6 +161,11 @@ export function parseEvalSet(text: string, name: string, catalog: Catalog): Eval
     };
     if (seen.has(entry.id)) own.push(`id "${entry.id}" is also the id of line ${seen.get(entry.id)}`);
     seen.set(entry.id, line);
+    const { shopper: rawShopper, signals: rawSignals } = json as { shopper?: unknown; signals?: unknown };
+    for (const [where, raw, schema] of [["shopper", rawShopper, evalShopperSchema], ["signals", rawSignals, evalSignalsSchema]] as const) {
+      const near = misspelt(raw, Object.keys(schema.shape));
+      if (near.length > 0) own.push(`${where}: unknown field ${near.join(", ")}`);
+    }
 
     const signals = entry.signals ?? { cart: [], recentlyViewed: [], recentSearches: [], recentCategories: [] };
     const cart = signals.cart.flatMap((id) => known(id, "signals.cart") ?? []);

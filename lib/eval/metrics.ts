@@ -4,7 +4,7 @@ import type { LiveSignals, ShopperProfile } from "@/lib/shoppers/types";
 // The figures of one ranking against a case's grades (EVALS.md, "What the figures mean").
 
 /** Discounted cumulative gain of the first k: gain 2^grade − 1 at place i (1-based) discounted by log2(i + 1). */
-export function dcg(grades: readonly number[], k: number): number {
+function dcg(grades: readonly number[], k: number): number {
   let sum = 0;
   grades.slice(0, k).forEach((grade, index) => {
     sum += (2 ** grade - 1) / Math.log2(index + 2);
@@ -88,7 +88,7 @@ export function factsOf(shopper: ShopperProfile, signals: LiveSignals, categorie
 }
 
 /** Whether a reason names one of the facts, as whole words. */
-export function namesAFact(reason: string, facts: readonly string[]): boolean {
+function namesAFact(reason: string, facts: readonly string[]): boolean {
   const text = ` ${normalise(reason)} `;
   return facts.some((fact) => text.includes(` ${fact} `) || text.includes(` ${fact}'s `) || text.includes(` ${fact}s `));
 }

@@ -56,7 +56,7 @@ function caseRow(result: CaseResult): string[] {
   ];
 }
 
-export interface ReportContext {
+interface ReportContext {
   machine: string;
   date: string;
   /** Wall-clock time of the whole run. */

@@ -63,7 +63,6 @@ export interface EvalRunOptions {
   price: Price | undefined;
   catalog: { products: readonly Product[]; categories: readonly Category[] };
   onCase?: (result: CaseResult, done: number, total: number) => void;
-  signal?: AbortSignal;
 }
 
 export interface EvalRun {
@@ -75,7 +74,7 @@ export interface EvalRun {
 }
 
 /** A case's group: its id up to the first "." ("gift.dad-coffee" → "gift"), or "" when it has none. */
-export function groupOf(caseId: string): string {
+function groupOf(caseId: string): string {
   const dot = caseId.indexOf(".");
   return dot > 0 ? caseId.slice(0, dot) : "";
 }
@@ -110,7 +109,6 @@ async function runCase(evalCase: EvalCase, options: EvalRunOptions, products: Re
       picks,
       firstItemTimeoutMs: options.firstItemTimeoutMs,
       stallTimeoutMs: options.stallTimeoutMs,
-      signal: options.signal,
       log: (entry) => {
         if (entry.event === "element-rejected") rejections.push(entry.reason);
       },
@@ -146,7 +144,8 @@ async function runCase(evalCase: EvalCase, options: EvalRunOptions, products: Re
       firstItemMs: done.firstItemMs,
       totalMs: done.totalMs,
       usage: done.usage,
-      cost: done.usage && options.price ? costOf(done.usage, options.price) : null,
+      // A call that failed before writing anything bills nothing (usage null): $0, not "unknown".
+      cost: options.price ? (done.usage ? costOf(done.usage, options.price) : 0) : null,
     },
   };
 }
@@ -159,7 +158,6 @@ export async function runEval(set: EvalSet, options: EvalRunOptions): Promise<Ev
   let finished = 0;
   const worker = async () => {
     while (next < set.cases.length) {
-      if (options.signal?.aborted) throw options.signal.reason;
       const index = next++;
       const evalCase = set.cases[index] as EvalCase;
       const result = await runCase(evalCase, options, products);

@@ -46,7 +46,7 @@ function quantile(values: readonly number[], q: number): number {
 
 const spread = (values: readonly number[]): Spread => ({ median: quantile(values, 0.5), p95: quantile(values, 0.95) });
 
-export function summariseSystem(results: readonly CaseResult[], system: SystemName): SystemSummary {
+function summariseSystem(results: readonly CaseResult[], system: SystemName): SystemSummary {
   const scores = results.map((result) => result.scores[system]);
   const reasons = scores.reduce((sum, score) => sum + score.reasons, 0);
   return {
@@ -58,7 +58,7 @@ export function summariseSystem(results: readonly CaseResult[], system: SystemNa
   };
 }
 
-export function summariseModel(run: EvalRun): ModelSummary {
+function summariseModel(run: EvalRun): ModelSummary {
   const runs = run.results.map((result) => result.model);
   const outcomes: Record<string, number> = {};
   for (const { outcome } of runs) outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
@@ -85,7 +85,7 @@ export function summariseModel(run: EvalRun): ModelSummary {
   };
 }
 
-export function summariseGroups(results: readonly CaseResult[]): GroupSummary[] {
+function summariseGroups(results: readonly CaseResult[]): GroupSummary[] {
   const groups = [...new Set(results.map((result) => result.group))].filter((group) => group !== "");
   return groups.map((group) => {
     const members = results.filter((result) => result.group === group);

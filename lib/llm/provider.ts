@@ -1,4 +1,4 @@
-import type { AisleConfig } from "@/lib/config/env";
+import { ConfigError, type AisleConfig } from "@/lib/config/env";
 import { createAiSdkProvider } from "./ai-sdk/provider";
 import { createOpenAIProvider } from "./openai/provider";
 import { createSimulatedProvider } from "./simulated/provider";
@@ -11,7 +11,7 @@ function createProvider(config: AisleConfig): ModelProvider {
     case "openai":
       return createOpenAIProvider({ apiKey: config.openai.apiKey ?? "", baseURL: config.openai.baseURL, model: config.openai.model });
     case "ai":
-      if (!config.ai) throw new Error("Invalid Aisle configuration: AISLE_PROVIDER=ai needs AISLE_MODEL=<provider>/<model>, e.g. openai/gpt-4.1-mini");
+      if (!config.ai) throw new ConfigError("AISLE_PROVIDER=ai needs AISLE_MODEL=<provider>/<model>, e.g. openai/gpt-4.1-mini");
       return createAiSdkProvider(config.ai);
     case "simulated":
       return createSimulatedProvider(config.simulated);

@@ -3,13 +3,13 @@ import { createGoogle } from "@ai-sdk/google";
 import { createOpenAI } from "@ai-sdk/openai";
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import { createGateway, type LanguageModel } from "ai";
-import type { AiSdkConfig } from "@/lib/config/env";
+import { ConfigError, type AiSdkConfig } from "@/lib/config/env";
 
 /** A model object: a bare string would be resolved by the SDK's global default provider, which we never want. */
 export type AiSdkModel = Exclude<LanguageModel, string>;
 
-function invalid(problem: string): Error {
-  return new Error(`Invalid Aisle configuration: ${problem}`);
+function invalid(problem: string): ConfigError {
+  return new ConfigError(problem);
 }
 
 /** The provider's own client, when its key is set; else undefined (the caller then tries the AI Gateway). */

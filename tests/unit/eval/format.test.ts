@@ -69,9 +69,11 @@ describe("an eval set", () => {
       line({ id: "grade", relevance: { "6": 4 } }),
       line({ id: "nothing", candidates: { q: "zzzz" } }),
       line({ id: "zero", relevance: { "6": 0 } }),
+      line({ id: "typo", shopper: { ...shopper, preferedBrands: ["Manduka"] } }),
+      line({ id: "whole", candidates: { query: "yoga" } }),
     ].join("\n");
     const found = problems(text);
-    expect(found).toHaveLength(8);
+    expect(found).toHaveLength(10);
     expect(found[0]).toMatch(/^line 2: not JSON/);
     expect(found[1]).toMatch(/^line 3: case "missing": shopper\.preferredBrands/);
     expect(found[2]).toMatch(/^line 4: .*product "999" is not in the catalog/);
@@ -80,6 +82,8 @@ describe("an eval set", () => {
     expect(found[5]).toMatch(/^line 7: case "grade": relevance\.6/);
     expect(found[6]).toMatch(/^line 8: .*matches no product/);
     expect(found[7]).toMatch(/^line 9: .*no candidate is graded above 0/);
+    expect(found[8]).toMatch(/^line 10: .*shopper: unknown field "preferedBrands" \(did you mean "preferredBrands"\?\)/);
+    expect(found[9]).toMatch(/^line 11: case "whole": candidates/);
   });
 
   it("refuses an empty set", () => {
