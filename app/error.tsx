@@ -14,7 +14,7 @@ export default function PageError({ error, retry }: { error: unknown; retry: () 
     console.error(error);
     const controller = new AbortController();
     fetch("/api/health", { cache: "no-store", signal: controller.signal })
-      .then((response) => setStoreDown(response.status === 503))
+      .then(async (response) => setStoreDown(response.status === 503 && ((await response.json()) as { status?: string }).status === "database-unavailable"))
       .catch(() => undefined);
     return () => controller.abort();
   }, [error]);

@@ -20,7 +20,8 @@ export function warmRoutesSoon(): void {
   if (!origin) return;
   setTimeout(() => {
     const started = performance.now();
-    void Promise.all(ROUTES.map((route) => fetch(new URL(route, origin)).then((response) => response.arrayBuffer())))
+    // Bounded: a warm-up that hangs (a database slow to connect) must not keep the server "starting" for good.
+    void Promise.all(ROUTES.map((route) => fetch(new URL(route, origin), { signal: AbortSignal.timeout(30_000) }).then((response) => response.arrayBuffer())))
       .then(() => console.log(JSON.stringify({ scope: "server", event: "warm", ms: Math.round(performance.now() - started) })))
       .catch((error: unknown) => console.error(JSON.stringify({ scope: "server", event: "warm-failed", error: String(error) })))
       // Tried is enough: a warm-up that failed (the database away at start) must not keep the server "starting".

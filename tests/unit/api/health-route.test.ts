@@ -40,7 +40,7 @@ describe("GET /api/health", () => {
     const starting = await GET();
     expect(starting.status).toBe(503);
     expect(starting.headers.get("retry-after")).toBe("1");
-    expect(await starting.json()).toEqual({ error: expect.stringMatching(/starting up/) });
+    expect(await starting.json()).toEqual({ error: expect.stringMatching(/starting up/), status: "starting" });
 
     for (const response of held.splice(0)) response.end("ok");
     await vi.waitFor(async () => expect((await GET()).status).toBe(200));
