@@ -124,11 +124,11 @@ export async function spawnNext(options: { command: "start" | "dev"; port: numbe
 }
 
 /**
- * Polls a static file from public/ until it answers 200; returns performance.now() at that answer. A static
- * file renders no page, runs no proxy (its matcher skips products/*.svg) and loads no page module, so the
- * first page request stays the first. Next accepts connections as soon as it listens ("Ready in …") and holds
- * requests until its handlers are prepared (instrumentation's register included), so the answer marks the
- * instant the server can serve.
+ * Polls a path until it answers 200; returns performance.now() at that answer. Polled for a static file from
+ * public/, it renders no page, runs no proxy (its matcher skips products/*.svg) and loads no page module, so
+ * the first page request stays the first: Next accepts connections as soon as it listens ("Ready in …") and
+ * serves public files at once, so the answer marks the instant the server serves. Polled for /api/health, it is
+ * a load balancer's readiness check (the app answers 503 until it is warm).
  */
 export async function waitForOk(server: NextProcess, file: string, timeoutMs: number): Promise<number> {
   const deadline = performance.now() + timeoutMs;

@@ -85,7 +85,7 @@ export type PlainScenario =
       slowAfter?: SlowDown;
     });
 
-export interface SlowDown {
+interface SlowDown {
   elements: number;
   gapMs: number;
 }
@@ -96,7 +96,7 @@ export interface SlowDown {
  * (`x-stainless-retry-count` ≥ 1) of a request a hostile scenario answered with an error status gets that
  * answer again and is not counted: an upstream that fails, fails every attempt of the same request.
  */
-export interface MixedScenario {
+interface MixedScenario {
   kind: "mixed";
   healthy: PlainScenario;
   every: number;
