@@ -59,7 +59,16 @@ export async function measureLoad(levels: readonly number[], port: number, pace 
     const server = await startNext({
       port,
       // Picks "all": every item line is one element at the model's pace, so the gaps measure the model's pace.
-      env: { AISLE_PROVIDER: "simulated", AISLE_DATA_DIR: "memory://", AISLE_MODEL_PICKS: "all", ...pace },
+      // One client asks for every stream, each gets the model: this measures the pipeline under load; the
+      // budget and the cap are bench/abuse.ts's.
+      env: {
+        AISLE_PROVIDER: "simulated",
+        AISLE_DATA_DIR: "memory://",
+        AISLE_MODEL_PICKS: "all",
+        AISLE_RANKINGS_PER_MINUTE: "100000",
+        AISLE_MAX_MODEL_STREAMS: String(Math.max(...levels, 32)),
+        ...pace,
+      },
     });
     try {
       // The model's own pace, one stream alone: another shopper over the same 72 products (the same

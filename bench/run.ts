@@ -138,6 +138,7 @@ if (wanted.has("load")) {
   say("| streams | errors | first line p50 | p95 | inter-item gap p50 | p95 | model's own gap p95 | gap p95 vs model | server CPU | peak RSS |");
   say("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
   for (const result of load) {
+    if (result.errors > 0) problems.push(`load: ${result.errors} of ${result.streams} streams failed`);
     say(
       `| ${result.streams} | ${result.errors} | ${ms(result.firstLineP50)} | ${ms(result.firstLineP95)} | ${ms(result.gapP50)} | ${ms(result.gapP95)} | ${ms(result.soloGapP95)} | ${ratio(result.gapP95, result.soloGapP95)} | ${result.cpuSeconds.toFixed(1)} s in ${result.wallSeconds.toFixed(1)} s | ${result.peakRssMb.toFixed(0)} MB |`,
     );
