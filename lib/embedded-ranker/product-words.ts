@@ -30,11 +30,15 @@ export function productWords(product: Product): ProductWords {
   };
 }
 
-/** How well one stem is found in the product: 1 in what it is, 0.8 in its tags, 0.4 in its category, 0.3 in its description (whole words only there). */
-export function fieldWeight(word: string, words: ProductWords): number {
+/**
+ * How well one stem is found in the product: 1 in what it is, 0.8 in its tags, 0.3 in its description (whole
+ * words only there); 0.4 in its category's words when asked (what a gift's recipient likes: "cooking" fits
+ * any kitchen tool), never for a search (every book would answer "sci-fi books" through the books' blurb).
+ */
+export function fieldWeight(word: string, words: ProductWords, withCategory = false): number {
   if (words.title.some((own) => sameStem(own, word))) return 1;
   if (words.tags.some((own) => sameStem(own, word))) return 0.8;
-  if (words.category.some((own) => sameStem(own, word))) return 0.4;
+  if (withCategory && words.category.some((own) => sameStem(own, word))) return 0.4;
   if (words.description.includes(word)) return 0.3;
   return 0;
 }

@@ -88,7 +88,7 @@ function thisVisit({ product, context: { signals }, add }: Scoring): void {
     if (similar) add(2, `like the ${similar.name} you just looked at`);
     else if (signals.recentlyViewed.some((item) => item.category === product.category)) add(0.6, "");
   }
-  if (signals.recentCategories.includes(product.category)) add(1.2, "in a category you are browsing now");
+  if (signals.recentCategories.includes(product.category)) add(1.2, "in the category you are browsing");
   // The strongest tie to anything in the cart: being in it, then its alternatives, then what goes with it.
   const { cart } = signals;
   if (cart.some((item) => item.id === product.id)) return add(-8, "already in your cart");
@@ -104,12 +104,12 @@ function thisVisit({ product, context: { signals }, add }: Scoring): void {
 function theirProfile({ words, product, context: { shopper }, intents, add, claims }: Scoring): number {
   // Their own tastes count little when they shop for someone else, less when this visit is elsewhere.
   const own = intents.gift.length > 0 ? 0.15 : intents.elsewhere ? 0.4 : 1;
-  if (shopper.preferredBrands.some((brand) => same(brand, product.brand))) add(2.5 * own, `${product.brand} is one of your favourite brands`);
+  if (shopper.preferredBrands.some((brand) => same(brand, product.brand))) add(2.5 * own, `you like ${product.brand}`);
   if (shopper.dislikedBrands.some((brand) => same(brand, product.brand))) add(-8, `you passed on ${product.brand} before`);
   const past = bestSearch(intents.history, words);
   if (past) add(3 * own * past.match, claims(past.match, past.intent) ? `matches your search ${quote(past.intent.text)}` : "");
   const browsed = intents.browsed.get(product.category);
-  if (browsed) add(1.2 * own, `${browsed} is a category you browse often`);
+  if (browsed) add(1.2 * own, `you often browse ${browsed}`);
 
   // A purchase rated well: another of its kind a little (they like such things, and may own one now), what
   // goes with it more; one rated badly counts against its kind.

@@ -83,7 +83,8 @@ export function parseSearch(text: string, lexicon: Lexicon): SearchIntent {
   };
 }
 
-const share = (stems: readonly string[], words: ProductWords) => stems.reduce((sum, word) => sum + fieldWeight(word, words), 0) / stems.length;
+const share = (stems: readonly string[], words: ProductWords, withCategory = false) =>
+  stems.reduce((sum, word) => sum + fieldWeight(word, words, withCategory), 0) / stems.length;
 
 /**
  * How well a product answers a search, 0–1: half for being a kind the search names, the rest by the share of
@@ -107,7 +108,9 @@ export function interestMatch(intent: SearchIntent, words: ProductWords): number
   if (interests.length === 0) return 0;
   // A kind asked for ("fantasy books") is a search; likings ("scouts and camping") need one to fit, all are better.
   const direct =
-    intent.heads.length > 0 ? searchMatch(intent, words) : 0.6 * Math.max(...interests.map((word) => fieldWeight(word, words))) + 0.4 * share(interests, words);
+    intent.heads.length > 0
+      ? searchMatch(intent, words)
+      : 0.6 * Math.max(...interests.map((word) => fieldWeight(word, words, true))) + 0.4 * share(interests, words, true);
   const alongside = intent.kindsNamed.some((kind) => goesWith(kind, words.product.kind)) ? 0.6 : 0;
   return Math.max(direct, alongside);
 }

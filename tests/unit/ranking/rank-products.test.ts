@@ -249,7 +249,7 @@ describe("rankProducts with picks", () => {
     const tastes = { ...shopper, preferredBrands: ["Loved"], dislikedBrands: ["Shunned"] };
     const { items } = await run(chunked(answer("4")), { picks: 1 }, { shopper: tastes, signals: NO_SIGNALS, candidates });
     expect(order(items)).toEqual(["4:model", "2:fallback", "1:fallback", "3:fallback"]);
-    expect(items[1]?.reason).toContain("Loved is one of your favourite brands");
+    expect(items[1]?.reason).toContain("You like Loved");
   });
 
   it("asks for the picks in a prompt whose prefix is the same for every shopper over the same candidates", async () => {
