@@ -40,7 +40,7 @@ export function editDistance(a: string, b: string, max: number): number {
   return previous[b.length] as number;
 }
 
-/** How many edits a word of this length may be away from the word it was meant to be. */
+/** How many slips a word of this length may be away from the word it was meant to be. */
 function allowedEdits(word: string): number {
   if (word.length < 4) return 0;
   return word.length >= 8 ? 2 : 1;
@@ -49,7 +49,7 @@ function allowedEdits(word: string): number {
 /**
  * The vocabulary's word this one was meant to be, or the word itself when it is in the vocabulary or
  * nothing is near enough. Only words with the same first letter: people seldom mistype it, and a word
- * the products in view lack must not become one they have ("hair" is not "air", "dryer" not "fryer").
+ * the catalog lacks must not become one it has ("hair" is not "air", "dryer" not "fryer").
  * Among equally near words the most frequent wins ("matt": "mat" before "matte").
  */
 export function correct(word: string, vocabulary: ReadonlyMap<string, number>): string {
