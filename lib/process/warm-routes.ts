@@ -1,17 +1,18 @@
 import { processSingleton } from "./process-singleton";
+import { warmUp } from "./warm-up-requests";
 
 // A server is ready for its first visitor once it has rendered its busiest routes itself: until then a
 // request pays for loading their code (in `next dev`, compiling it). `GET /api/health` says "starting"
 // until then, so a load balancer's readiness check sends nobody to a cold server (docs/architecture.md §10).
+// `npm start` (scripts/start.ts) warms up before it listens at all; this is for `next start` and `next dev`,
+// which listen first.
 
 const state = processSingleton("warm-routes", () => ({ started: false, warm: false }));
 
-const ROUTES = ["/?q=aisle-warm-up-no-match", "/api/rankings?shopper=12345&q=aisle-warm-up-no-match"];
-
 /**
- * Once the server is up, renders the picks page and the ranking route once, with a search that matches
- * nothing: no ranking, no model call. Not awaited by register(): Next holds requests until register() is
- * done, these included.
+ * Once the server is up, renders the busiest routes once (lib/process/warm-up-requests.ts). Not awaited by
+ * register(): Next holds requests until register() is done, these included. Does nothing when Next has not
+ * said where it listens (the launcher's custom server, which warms up itself before it listens).
  */
 export function warmRoutesSoon(): void {
   const origin = process.env.__NEXT_PRIVATE_ORIGIN;
@@ -19,10 +20,8 @@ export function warmRoutesSoon(): void {
   state.warm = false;
   if (!origin) return;
   setTimeout(() => {
-    const started = performance.now();
-    // Bounded: a warm-up that hangs (a database slow to connect) must not keep the server "starting" for good.
-    void Promise.all(ROUTES.map((route) => fetch(new URL(route, origin), { signal: AbortSignal.timeout(30_000) }).then((response) => response.arrayBuffer())))
-      .then(() => console.log(JSON.stringify({ scope: "server", event: "warm", ms: Math.round(performance.now() - started) })))
+    void warmUp(origin)
+      .then((ms) => console.log(JSON.stringify({ scope: "server", event: "warm", ms })))
       .catch((error: unknown) => console.error(JSON.stringify({ scope: "server", event: "warm-failed", error: String(error) })))
       // Tried is enough: a warm-up that failed (the database away at start) must not keep the server "starting".
       .finally(() => (state.warm = true));

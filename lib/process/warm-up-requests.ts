@@ -1,0 +1,17 @@
+// The requests that warm a server up: the picks page and the ranking route, with a search that matches
+// nothing, so no ranking is made and no model is called (docs/architecture.md §10). No imports: the
+// production launcher (scripts/start.ts) loads this file with Node itself, outside Next's bundler.
+
+export const WARM_UP_PATHS = ["/?q=aisle-warm-up-no-match", "/api/rankings?shopper=12345&q=aisle-warm-up-no-match"] as const;
+
+/** Bounded: a warm-up that hangs (a database slow to connect) must not hold a server back for good. */
+const WARM_UP_TIMEOUT_MS = 30_000;
+
+/** Requests every warm-up path of the server at `origin` and reads each answer whole; resolves with the ms taken. */
+export async function warmUp(origin: string): Promise<number> {
+  const started = performance.now();
+  await Promise.all(
+    WARM_UP_PATHS.map((path) => fetch(new URL(path, origin), { signal: AbortSignal.timeout(WARM_UP_TIMEOUT_MS) }).then((response) => response.arrayBuffer())),
+  );
+  return Math.round(performance.now() - started);
+}
