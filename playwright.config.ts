@@ -3,8 +3,9 @@ import { chosenExecutablePath } from "./scripts/browser-choice";
 
 import { E2E_BASE_URL, E2E_PORT, FAKE_MODEL_PORT, FAKE_MODEL_URL, LIMITED_APP_PORT, LIMITED_APP_URL, OPENAI_APP_PORT, OPENAI_APP_URL } from "./tests/e2e/support/urls";
 
-// The e2e suite runs the production build (`next start`) twice: with the simulated model at a slow,
-// visible pace, and with the openai provider pointed at a local fake OpenAI server the tests script.
+// The e2e suite runs the production build: with the simulated model at a slow, visible pace, and with the
+// openai provider pointed at a local fake OpenAI server the tests script, both as `npm start` runs it
+// (scripts/start.ts, which listens once warm); and a small-budget app under plain `next start`.
 // The browser `npm test` provisioned (scripts/ensure-browser.ts): a path, or Playwright's own (undefined).
 const executablePath = chosenExecutablePath();
 
@@ -36,7 +37,7 @@ export default defineConfig({
   webServer: [
     {
       // Each app instance has its own embedded database, fresh for every run (PGlite: one process per directory).
-      command: `rm -rf .data/e2e-simulated && npx next start -p ${E2E_PORT} -H 127.0.0.1`,
+      command: `rm -rf .data/e2e-simulated && "${process.execPath}" scripts/start.ts -p ${E2E_PORT} -H 127.0.0.1`,
       // A 400 (no shopper) says the server is up without starting a ranking.
       url: `${E2E_BASE_URL}/api/rankings`,
       reuseExistingServer: !process.env.CI,
@@ -52,7 +53,7 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
-      command: `rm -rf .data/e2e-openai && npx next start -p ${OPENAI_APP_PORT} -H 127.0.0.1`,
+      command: `rm -rf .data/e2e-openai && "${process.execPath}" scripts/start.ts -p ${OPENAI_APP_PORT} -H 127.0.0.1`,
       url: `${OPENAI_APP_URL}/api/rankings`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,

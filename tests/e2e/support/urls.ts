@@ -15,3 +15,6 @@ export const OPENAI_APP_URL = `http://127.0.0.1:${OPENAI_APP_PORT}`;
 export const LIMITED_APP_PORT = Number(process.env.E2E_LIMITED_APP_PORT ?? 3102);
 /** The app with a budget of two fresh model rankings a minute per client. */
 export const LIMITED_APP_URL = `http://127.0.0.1:${LIMITED_APP_PORT}`;
+
+/** `npm start` (scripts/start.ts) started by a test of its own, to see what its first visitor meets. */
+export const LAUNCHED_APP_PORT = Number(process.env.E2E_LAUNCHED_APP_PORT ?? 3103);
