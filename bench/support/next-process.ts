@@ -3,7 +3,7 @@ import { request as httpRequest } from "node:http";
 import { connect } from "node:net";
 import path from "node:path";
 
-// A `next start` or `next dev` whose start-up is itself measured: every line it prints is kept with the
+// A `next start`, `next dev` or `npm start` (scripts/start.ts, "launch") whose start-up is itself measured: every line it prints is kept with the
 // instant the bench read it, and readiness is detected without rendering a page (see waitForOk), so the
 // first page request the bench sends really is the server's first.
 
@@ -44,7 +44,7 @@ export function portInUse(port: number): Promise<boolean> {
   });
 }
 
-export async function spawnNext(options: { command: "start" | "dev"; port: number; env: Record<string, string>; cwd?: string }): Promise<NextProcess> {
+export async function spawnNext(options: { command: "start" | "dev" | "launch"; port: number; env: Record<string, string>; cwd?: string }): Promise<NextProcess> {
   if (await portInUse(options.port)) throw new Error(`port ${options.port} is already in use: stop what listens there and run the bench again`);
   const cwd = options.cwd ?? process.cwd();
   // The copy's own `next` when run in a copy of the app: Turbopack compiles only files under the app's root.
@@ -52,7 +52,8 @@ export async function spawnNext(options: { command: "start" | "dev"; port: numbe
   // The NODE_ENV each command sets for itself, not one inherited from the shell.
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...options.env, NODE_ENV: options.command === "dev" ? "development" : "production" } as const;
   const spawnedAt = performance.now();
-  const child: ChildProcess = spawn(process.execPath, [next, options.command, "-p", String(options.port), "-H", "127.0.0.1"], {
+  const entry = options.command === "launch" ? [path.join(cwd, "scripts/start.ts")] : [next, options.command];
+  const child: ChildProcess = spawn(process.execPath, [...entry, "-p", String(options.port), "-H", "127.0.0.1"], {
     cwd,
     env,
     stdio: ["ignore", "pipe", "pipe"],
