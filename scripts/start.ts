@@ -4,8 +4,8 @@
  * so a visitor who arrives at once waits for all of that (~0.9 s here). This launcher does the same work
  * first — Next's `prepare()` runs instrumentation's register(), which opens the database — then renders the
  * busiest routes once on a private port, and only then listens where visitors come. Flags as `next start`:
- * `-p/--port` (or PORT, default 3000), `-H/--hostname` (or HOSTNAME; default every interface),
- * `--keepAliveTimeout` ms. Only erasable TypeScript: Node 24 runs this file directly.
+ * `-p/--port` (or PORT, default 3000), `-H/--hostname` (default every interface), `--keepAliveTimeout` ms;
+ * not HOSTNAME, which containers set to their own name. Only erasable TypeScript: Node 24 runs this file directly.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -36,7 +36,7 @@ function options(): { port: number; hostname: string | undefined; keepAliveTimeo
   if (keepAliveTimeout !== undefined && !(Number.isInteger(keepAliveTimeout) && keepAliveTimeout >= 0)) {
     fail(`--keepAliveTimeout must be a whole number of milliseconds, not "${values.keepAliveTimeout}"`);
   }
-  return { port, hostname: values.hostname ?? process.env.HOSTNAME, keepAliveTimeout };
+  return { port, hostname: values.hostname, keepAliveTimeout };
 }
 
 function listen(server: Server, port: number, hostname: string | undefined): Promise<AddressInfo> {
@@ -53,8 +53,24 @@ function close(server: Server): Promise<void> {
   return new Promise((resolve) => server.close(() => resolve()));
 }
 
+/** `fail`s with one clear line when the port cannot be listened on. */
+async function claim(server: Server, port: number, hostname: string | undefined): Promise<AddressInfo> {
+  try {
+    return await listen(server, port, hostname);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    fail(code === "EADDRINUSE" ? `port ${port} is already in use` : String(error));
+  }
+}
+
 const { port, hostname, keepAliveTimeout } = options();
 const startedAt = performance.now();
+// A port already taken is said now, not after the seconds of start-up below.
+if (port !== 0) {
+  const probe = createServer();
+  await claim(probe, port, hostname);
+  await close(probe);
+}
 const { default: next } = await import("next");
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
@@ -73,8 +89,7 @@ const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? "localh
 try {
   await app.prepare();
 } catch (error) {
-  console.error(error);
-  fail("Next could not start (is there a production build? run `npm run build` first)");
+  fail(error instanceof Error ? error.message : String(error));
 }
 handle = app.getRequestHandler();
 
@@ -91,13 +106,7 @@ try {
 }
 await close(warmServer);
 
-let address: AddressInfo;
-try {
-  address = await listen(server, port, hostname);
-} catch (error) {
-  const code = (error as NodeJS.ErrnoException).code;
-  fail(code === "EADDRINUSE" ? `port ${port} is already in use` : String(error));
-}
+const address = await claim(server, port, hostname);
 const shown = !hostname || hostname === "0.0.0.0" || hostname === "::" ? "localhost" : hostname;
 console.log(`✓ Ready on http://${shown}:${address.port}, warm, in ${Math.round(performance.now() - startedAt)} ms`);
 

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
-import { connect } from "node:net";
+import { connect, createServer } from "node:net";
 import { expect, test } from "@playwright/test";
 import { LAUNCHED_APP_PORT } from "./support/urls";
 
@@ -77,5 +77,18 @@ test.describe("npm start", () => {
     const server = launch(["--port", "eighty"]);
     expect(await server.exit).toBe(1);
     expect(server.output()).toContain('npm start: the port must be a whole number from 0 to 65535, not "eighty"');
+  });
+
+  test("a port already taken is said at once, before the start-up's work", async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(LAUNCHED_APP_PORT, "127.0.0.1", resolve));
+    try {
+      const server = launch(["-p", String(LAUNCHED_APP_PORT), "-H", "127.0.0.1"]);
+      expect(await server.exit).toBe(1);
+      expect(server.output()).toContain(`npm start: port ${LAUNCHED_APP_PORT} is already in use`);
+      expect(server.output()).not.toContain('"scope":"db"');
+    } finally {
+      taken.close();
+    }
   });
 });
