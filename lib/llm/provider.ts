@@ -1,6 +1,6 @@
 import { ConfigError, type AisleConfig } from "@/lib/config/env";
-import { createAiSdkProvider } from "./ai-sdk/provider";
-import { createOpenAIProvider } from "./openai/provider";
+import { modelRoute } from "./ai-sdk/model-route";
+import { loadOnFirstUse } from "./load-on-first-use";
 import { createSimulatedProvider } from "./simulated/provider";
 import type { ModelProvider } from "./types";
 
@@ -8,11 +8,17 @@ let cached: { config: AisleConfig; provider: ModelProvider } | undefined;
 
 function createProvider(config: AisleConfig): ModelProvider {
   switch (config.provider) {
-    case "openai":
-      return createOpenAIProvider({ apiKey: config.openai.apiKey ?? "", baseURL: config.openai.baseURL, model: config.openai.model });
-    case "ai":
-      if (!config.ai) throw new ConfigError("AISLE_PROVIDER=ai needs AISLE_MODEL=<provider>/<model>, e.g. openai/gpt-4.1-mini");
-      return createAiSdkProvider(config.ai);
+    case "openai": {
+      const options = { apiKey: config.openai.apiKey ?? "", baseURL: config.openai.baseURL, model: config.openai.model };
+      return loadOnFirstUse("openai", options.model, async () => (await import("./openai/provider")).createOpenAIProvider(options));
+    }
+    case "ai": {
+      const ai = config.ai;
+      if (!ai) throw new ConfigError("AISLE_PROVIDER=ai needs AISLE_MODEL=<provider>/<model>, e.g. openai/gpt-4.1-mini");
+      // Checked now, so a configuration error shows when the provider is made, not on the first ranking.
+      modelRoute(ai);
+      return loadOnFirstUse("ai", ai.model, async () => (await import("./ai-sdk/provider")).createAiSdkProvider(ai));
+    }
     case "simulated":
       return createSimulatedProvider(config.simulated);
   }
