@@ -97,13 +97,8 @@ handle = app.getRequestHandler();
 // database open, the first query planned) before anybody else's request.
 const warmServer = createServer(answer);
 const warmAddress = await listen(warmServer, 0, "127.0.0.1");
-try {
-  const ms = await warmUp(`http://127.0.0.1:${warmAddress.port}`);
-  console.log(JSON.stringify({ scope: "server", event: "warm", ms }));
-} catch (error) {
-  // A warm-up that failed (the database away at start) does not keep the server down: it answers 503s.
-  console.error(JSON.stringify({ scope: "server", event: "warm-failed", error: String(error) }));
-}
+// A warm-up that failed (the database away at start) does not keep the server down: it answers 503s.
+await warmUp(`http://127.0.0.1:${warmAddress.port}`);
 await close(warmServer);
 
 const address = await claim(server, port, hostname);

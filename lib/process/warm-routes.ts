@@ -20,11 +20,8 @@ export function warmRoutesSoon(): void {
   state.warm = false;
   if (!origin) return;
   setTimeout(() => {
-    void warmUp(origin)
-      .then((ms) => console.log(JSON.stringify({ scope: "server", event: "warm", ms })))
-      .catch((error: unknown) => console.error(JSON.stringify({ scope: "server", event: "warm-failed", error: String(error) })))
-      // Tried is enough: a warm-up that failed (the database away at start) must not keep the server "starting".
-      .finally(() => (state.warm = true));
+    // Tried is enough: a warm-up that failed (the database away at start) must not keep the server "starting".
+    void warmUp(origin).then(() => (state.warm = true));
   }, 0).unref();
 }
 

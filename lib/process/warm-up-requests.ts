@@ -7,11 +7,18 @@ export const WARM_UP_PATHS = ["/?q=aisle-warm-up-no-match", "/api/rankings?shopp
 /** Bounded: a warm-up that hangs (a database slow to connect) must not hold a server back for good. */
 const WARM_UP_TIMEOUT_MS = 30_000;
 
-/** Requests every warm-up path of the server at `origin` and reads each answer whole; resolves with the ms taken. */
-export async function warmUp(origin: string): Promise<number> {
+/**
+ * Requests every warm-up path of the server at `origin`, reads each answer whole and logs how long it took.
+ * Never rejects: a warm-up that failed (the database away at start) is logged, and the server goes on.
+ */
+export async function warmUp(origin: string): Promise<void> {
   const started = performance.now();
-  await Promise.all(
-    WARM_UP_PATHS.map((path) => fetch(new URL(path, origin), { signal: AbortSignal.timeout(WARM_UP_TIMEOUT_MS) }).then((response) => response.arrayBuffer())),
-  );
-  return Math.round(performance.now() - started);
+  try {
+    await Promise.all(
+      WARM_UP_PATHS.map((path) => fetch(new URL(path, origin), { signal: AbortSignal.timeout(WARM_UP_TIMEOUT_MS) }).then((response) => response.arrayBuffer())),
+    );
+    console.log(JSON.stringify({ scope: "server", event: "warm", ms: Math.round(performance.now() - started) }));
+  } catch (error) {
+    console.error(JSON.stringify({ scope: "server", event: "warm-failed", error: String(error) }));
+  }
 }
