@@ -28,7 +28,8 @@ export function PicksHeading({ shopper, q, category, provider }: PicksHeadingPro
             </>
           ) : (
             <>
-              Ranked live for <span className="font-medium text-ink">{shopper.name}</span> · {shopper.tagline}
+              {/* Not "live": a replayed ranking is shown here too (the status line says which). */}
+              Ranked for <span className="font-medium text-ink">{shopper.name}</span> · {shopper.tagline}
             </>
           )}
         </p>
