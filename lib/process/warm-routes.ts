@@ -1,5 +1,5 @@
 import { processSingleton } from "./process-singleton";
-import { warmUp } from "./warm-up-requests";
+import { sendWarmUpRequests } from "./warm-up-requests";
 
 // A server is ready for its first visitor once it has rendered its busiest routes itself: until then a
 // request pays for loading their code (in `next dev`, compiling it). `GET /api/health` says "starting"
@@ -21,7 +21,7 @@ export function warmRoutesSoon(): void {
   if (!origin) return;
   setTimeout(() => {
     // Tried is enough: a warm-up that failed (the database away at start) must not keep the server "starting".
-    void warmUp(origin).then(() => (state.warm = true));
+    void sendWarmUpRequests(origin).then(() => (state.warm = true));
   }, 0).unref();
 }
 

@@ -11,7 +11,7 @@ const WARM_UP_TIMEOUT_MS = 30_000;
  * Requests every warm-up path of the server at `origin`, reads each answer whole and logs how long it took.
  * Never rejects: a warm-up that failed (the database away at start) is logged, and the server goes on.
  */
-export async function warmUp(origin: string): Promise<void> {
+export async function sendWarmUpRequests(origin: string): Promise<void> {
   const started = performance.now();
   try {
     await Promise.all(
