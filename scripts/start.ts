@@ -10,7 +10,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { parseArgs } from "node:util";
-import { warmUp } from "../lib/process/warm-up-requests.ts";
+import { sendWarmUpRequests } from "../lib/process/warm-up-requests.ts";
 
 // Set before Next is loaded, as `next start` does: React and Next pick their production builds by it.
 Object.assign(process.env, { NODE_ENV: "production" });
@@ -73,8 +73,13 @@ if (port !== 0) {
 }
 const { default: next } = await import("next");
 
-type Handler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
-let handle: Handler = async () => undefined;
+const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? "localhost", port });
+try {
+  await app.prepare();
+} catch (error) {
+  fail(error instanceof Error ? error.message : String(error));
+}
+const handle = app.getRequestHandler();
 const answer = (request: IncomingMessage, response: ServerResponse) => {
   handle(request, response).catch((error: unknown) => {
     console.error(JSON.stringify({ scope: "server", event: "request-failed", url: request.url, error: String(error) }));
@@ -82,25 +87,17 @@ const answer = (request: IncomingMessage, response: ServerResponse) => {
     response.end();
   });
 };
-const server = createServer(answer);
-if (keepAliveTimeout !== undefined) server.keepAliveTimeout = keepAliveTimeout;
-
-const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? "localhost", port, httpServer: server });
-try {
-  await app.prepare();
-} catch (error) {
-  fail(error instanceof Error ? error.message : String(error));
-}
-handle = app.getRequestHandler();
 
 // The busiest routes once, on a private port only this process knows: their code loaded (and, with the
 // database open, the first query planned) before anybody else's request.
 const warmServer = createServer(answer);
 const warmAddress = await listen(warmServer, 0, "127.0.0.1");
 // A warm-up that failed (the database away at start) does not keep the server down: it answers 503s.
-await warmUp(`http://127.0.0.1:${warmAddress.port}`);
+await sendWarmUpRequests(`http://127.0.0.1:${warmAddress.port}`);
 await close(warmServer);
 
+const server = createServer(answer);
+if (keepAliveTimeout !== undefined) server.keepAliveTimeout = keepAliveTimeout;
 const address = await claim(server, port, hostname);
 const shown = !hostname || hostname === "0.0.0.0" || hostname === "::" ? "localhost" : hostname;
 console.log(`✓ Ready on http://${shown}:${address.port}, warm, in ${Math.round(performance.now() - startedAt)} ms`);
