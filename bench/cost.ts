@@ -1,3 +1,4 @@
+import { costOf } from "../lib/llm/prices.ts";
 import { estimateUsage } from "../lib/ranking/pipeline/usage.ts";
 import type { PicksResult } from "./picks.ts";
 import type { PromptCacheResult } from "./prompt-cache.ts";
@@ -28,8 +29,6 @@ export interface CostResult {
   rows: CostRow[];
 }
 
-const dollars = (tokens: number, perMillion: number) => (tokens * perMillion) / 1e6;
-
 export async function measureCost(promptCache: PromptCacheResult, picks: PicksResult): Promise<CostResult> {
   const sharedPrefix = promptCache.rows.find((row) => row.signals === "none")?.sharedPrefix ?? 0;
   const cachedTokens = cacheableTokens(sharedPrefix);
@@ -46,14 +45,14 @@ export async function measureCost(promptCache: PromptCacheResult, picks: PicksRe
     }
     const inputTokens = mean(inputs);
     const outputTokens = mean(outputs);
-    const output = dollars(outputTokens, PRICES.outputPerMillion);
     rows.push({
       picks: run.picks,
       inputTokens,
       cachedTokens,
       outputTokens,
-      uncached: 1000 * (dollars(inputTokens, PRICES.inputPerMillion) + output),
-      cached: 1000 * (dollars(inputTokens - cachedTokens, PRICES.inputPerMillion) + dollars(cachedTokens, PRICES.cachedInputPerMillion) + output),
+      // The app's own pricing (the eval's cost column): without cache hits, and with the shared prefix cached.
+      uncached: 1000 * costOf({ inputTokens, cachedInputTokens: 0, outputTokens }, PRICES),
+      cached: 1000 * costOf({ inputTokens, cachedInputTokens: cachedTokens, outputTokens }, PRICES),
     });
   }
   return { prices: PRICES, sharedPrefix, cachedTokens, rows };
