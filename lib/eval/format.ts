@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { categorySlugSchema, productSchema, type Category, type Product } from "@/lib/catalog/types";
-import { editDistance } from "@/lib/embedded-ranker/typos";
+import { editDistance } from "@/lib/text/typing-slips";
 import { shopperProfileSchema, type LiveSignals, type ShopperProfile, type SignalProduct } from "@/lib/shoppers/types";
 import { baselineOrder, searchCatalog } from "./candidates";
 
