@@ -1,5 +1,4 @@
 import { headers } from "next/headers";
-import Link from "next/link";
 import { PicksHeading } from "@/components/grid/picks-heading";
 import { RankedGrid } from "@/components/grid/ranked-grid";
 import { Header } from "@/components/layout/header";
@@ -11,9 +10,12 @@ import { clientAddress } from "@/lib/http/client-address";
 import { claimConnectionSignal } from "@/lib/http/connection-signals";
 import { toSearchParams } from "@/lib/http/search-params";
 import { getProvider } from "@/lib/llm/provider";
-import { parseRankingQuery, prepareRanking, type RankingQuery } from "@/lib/ranking/service/query";
+import { parsePageParam, parseRankingQuery, prepareRanking, type RankingQuery } from "@/lib/ranking/service/query";
+import { pageCount } from "@/lib/catalog/retrieval/retrieve";
+import { MatchesListing } from "@/components/grid/matches-listing";
+import { PageLinks } from "@/components/grid/page-links";
+import { UnknownShopper } from "@/components/shopper/unknown-shopper";
 import { rememberedShopperId } from "@/lib/shoppers/request-shopper";
-import { listShoppers } from "@/lib/shoppers/shoppers";
 
 /** `/`: the "Picked for you" grid, for `?shopper=` or the remembered shopper, narrowed by `?q=` and `?category=`. */
 export default async function Home({ searchParams }: PageProps<"/">) {
@@ -21,26 +23,29 @@ export default async function Home({ searchParams }: PageProps<"/">) {
   const remembered = await rememberedShopperId();
   if (!params.has("shopper")) params.set("shopper", remembered);
   const query = parseRankingQuery(params);
+  const page = parsePageParam(params);
 
   return (
     <>
       {/* The proxy has already remembered a valid ?shopper=, so the remembered one is the header's. */}
       <Header shopperId={remembered} browsing={{ category: params.get("category") || null, q: params.get("q") || null }} />
       <main className="mx-auto max-w-6xl px-4 py-6 sm:py-8">
-        {query.ok ? (
+        {!query.ok || !page.ok ? (
+          <Notice title="We could not run that search">{query.ok ? (page.ok ? "" : page.error) : query.error}.</Notice>
+        ) : page.value > 1 ? (
+          <MatchesListing query={query.value} page={page.value} params={params} />
+        ) : (
           // No Suspense boundary here: the shell waits the few milliseconds of database reads, so a replayed
           // ranking is in the first HTML and on screen at first paint, JavaScript or not (a streamed boundary
           // is revealed by script). A live ranking's cards stream after the shell either way.
-          <Picks query={query.value} />
-        ) : (
-          <Notice title="We could not run that search">{query.error}.</Notice>
+          <Picks query={query.value} params={params} />
         )}
       </main>
     </>
   );
 }
 
-async function Picks({ query }: { query: RankingQuery }) {
+async function Picks({ query, params }: { query: RankingQuery; params: URLSearchParams }) {
   const config = getConfig();
   const browserId = await currentBrowserId();
   const prepared = await prepareRanking(query, config.maxCandidates, browserId);
@@ -48,13 +53,13 @@ async function Picks({ query }: { query: RankingQuery }) {
     if (prepared.unknown === "shopper") return <UnknownShopper id={query.shopper} />;
     return <Notice title="Nothing to show there">{prepared.error}.</Notice>;
   }
-  const { shopper, candidates, category } = prepared.value;
+  const { shopper, candidates, category, retrieval } = prepared.value;
   const requestHeaders = await headers();
   return (
     <>
       {query.q ? <RecordVisit visit={{ kind: "search", query: query.q }} /> : null}
       {category ? <RecordVisit visit={{ kind: "category", category: category.slug }} /> : null}
-      <PicksHeading shopper={shopper} q={query.q} category={category ?? undefined} provider={getProvider(config)} />
+      <PicksHeading shopper={shopper} q={query.q} category={category ?? undefined} retrieval={retrieval} provider={getProvider(config)} />
       {candidates.length === 0 ? (
         <Notice title="No products match">
           Nothing in the catalog matches{query.q ? ` “${query.q}”` : ""}. Try another word, or browse a category.
@@ -71,24 +76,7 @@ async function Picks({ query }: { query: RankingQuery }) {
           nonce={requestHeaders.get("x-nonce") ?? undefined}
         />
       )}
+      <PageLinks page={1} pages={pageCount(retrieval.matches, candidates.length - retrieval.related)} params={params} />
     </>
-  );
-}
-
-async function UnknownShopper({ id }: { id: string }) {
-  const shoppers = await listShoppers();
-  return (
-    <Notice title={`We don’t know a shopper called “${id}”`}>
-      <p>Pick one of our demo shoppers:</p>
-      <ul className="mt-2 flex flex-wrap gap-2">
-        {shoppers.map((shopper) => (
-          <li key={shopper.id}>
-            <Link href={`/?shopper=${encodeURIComponent(shopper.id)}`} className="rounded-full bg-white px-3 py-1 font-medium text-ink shadow-sm hover:bg-paper-sunk">
-              {shopper.name}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </Notice>
   );
 }

@@ -10,21 +10,22 @@ import { type AbuseSettings, HEALTHY_REASON } from "./settings.ts";
 // 1. One client's budget: many fresh rankings from one cookie and one address.
 
 /** Words of the catalog's names, brands, kinds and tags that match at least two products, most matches first. */
-function catalogWords(): string[] {
+async function catalogWords(): Promise<string[]> {
   const words = new Set<string>();
   for (const product of PRODUCTS) {
     for (const word of [product.name, product.brand, product.kind, ...product.tags].join(" ").toLowerCase().match(/[a-z]{4,}/g) ?? []) words.add(word);
   }
-  return [...words]
-    .map((word) => ({ word, matches: candidateIds(word).length }))
+  const counted: { word: string; matches: number }[] = [];
+  for (const word of words) counted.push({ word, matches: (await candidateIds(word)).length });
+  return counted
     .filter((entry) => entry.matches >= 2)
     .sort((a, b) => b.matches - a.matches || a.word.localeCompare(b.word))
     .map((entry) => entry.word);
 }
 
 /** `count` distinct (shopper, q) pairs: the shoppers in turn, each with the next word. */
-function distinctQueries(count: number): { shopper: string; q: string }[] {
-  const words = catalogWords();
+async function distinctQueries(count: number): Promise<{ shopper: string; q: string }[]> {
+  const words = await catalogWords();
   if (words.length * SHOPPERS.length < count) throw new Error(`only ${words.length * SHOPPERS.length} distinct (shopper, word) pairs for ${count} requests`);
   return Array.from({ length: count }, (_, i) => ({ shopper: SHOPPERS[i % SHOPPERS.length]?.id as string, q: words[Math.floor(i / SHOPPERS.length)] as string }));
 }
@@ -69,7 +70,7 @@ export async function measureBudget(port: number, fake: FakeModel, settings: Abu
     await fake.reset();
     // One browser (its cookie) at one address (the socket's, 127.0.0.1: AISLE_TRUSTED_PROXIES unset).
     const cookie = `aisle-browser=${randomUUID()}`;
-    const queries = distinctQueries(settings.requests);
+    const queries = await distinctQueries(settings.requests);
     const inFlight = new Set<Promise<void>>();
     const results: { got: Got; query: (typeof queries)[number] }[] = [];
     const sent: number[] = [];
@@ -109,7 +110,7 @@ export async function measureBudget(port: number, fake: FakeModel, settings: Abu
         outcomes[parsed.summary.outcome] = (outcomes[parsed.summary.outcome] ?? 0) + 1;
         if (parsed.summary.replay) replays++;
       }
-      const problem = parsed.bad ?? wholeProblem(parsed.items, parsed.summary, candidateIds(query.q));
+      const problem = parsed.bad ?? wholeProblem(parsed.items, parsed.summary, await candidateIds(query.q));
       if (problem) notWhole.push(`shopper ${query.shopper}, q "${query.q}": ${problem}`);
       else whole++;
     }
@@ -119,7 +120,7 @@ export async function measureBudget(port: number, fake: FakeModel, settings: Abu
     const pageGot = await get(`${server.url}/?shopper=12345`, { cookie, accept: "text/html" }, 60_000);
     const cards = pageCards(pageGot.body);
     const summary = pageSummary(pageGot.body);
-    const candidates = candidateIds();
+    const candidates = await candidateIds();
     const pageProblem = pageGot.status !== 200 ? `status ${pageGot.status}${pageGot.error ? ` (${pageGot.error})` : ""}` : wholeProblem(cards, summary, candidates);
     const afterPage = (await fake.stats()).requests;
     return {

@@ -51,7 +51,7 @@ export async function measureCap(port: number, fake: FakeModel, settings: AbuseS
   });
   try {
     await fake.reset();
-    const candidates = candidateIds();
+    const candidates = await candidateIds();
     const started = performance.now();
     const pages = await Promise.all(
       Array.from({ length: settings.pages }, (_, i) =>

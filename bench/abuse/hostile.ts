@@ -48,6 +48,8 @@ interface KindRow {
 
 export interface HostileResult {
   rankings: number;
+  /** Candidates of each ranking (the whole catalog). */
+  candidates: number;
   every: number;
   errors: number;
   errorSamples: string[];
@@ -83,7 +85,7 @@ export async function measureHostile(port: number, fake: FakeModel, settings: Ab
   try {
     await fake.setScenario({ kind: "mixed", healthy: healthyModel(), every: settings.every, hostile: hostileModels() });
     await fake.reset();
-    const candidates = candidateIds();
+    const candidates = await candidateIds();
     const started = performance.now();
     // The six shoppers in turn over the whole catalog; all sent at once, so none can replay another (a
     // ranking is stored when its model finishes, seconds later). Checked below all the same.
@@ -155,6 +157,7 @@ export async function measureHostile(port: number, fake: FakeModel, settings: Ab
     });
     return {
       rankings: settings.rankings,
+      candidates: candidates.length,
       every: settings.every,
       errors,
       errorSamples,

@@ -1,12 +1,27 @@
-import { PRODUCTS } from "../../lib/catalog/data/products.ts";
-import { searchCatalog } from "../../lib/eval/candidates.ts";
 import type { Got } from "./http.ts";
 
 // What a ranking should hold: every candidate exactly once, in rank order, with a done summary that agrees.
 
-/** The candidates of a query, as the storefront selects them (lib/eval/candidates.ts, held equal to the database's by a test). */
-export function candidateIds(q?: string, category?: string): string[] {
-  return searchCatalog(PRODUCTS, { q, category }).map((product) => product.id);
+/**
+ * The candidates of a query for a client with no history, as the storefront selects them: the store's own
+ * retrieval (lib/catalog/retrieval), on a database of the bench's own in memory, seeded as the app's is.
+ * (bench/run.ts runs under eval/register.ts, which resolves lib/'s `@/` imports.)
+ */
+let opened = false;
+
+export async function candidateIds(q?: string, category?: string, shopperId = "12345"): Promise<string[]> {
+  const [{ setDatabaseLocation }, { retrieveCandidates }, { getShopper }, { NO_SIGNALS }] = await Promise.all([
+    import("../../lib/db/client.ts"),
+    import("../../lib/catalog/retrieval/retrieve.ts"),
+    import("../../lib/shoppers/shoppers.ts"),
+    import("../../lib/shoppers/types.ts"),
+  ]);
+  if (!opened) setDatabaseLocation({ dataDir: "memory://" });
+  opened = true;
+  const shopper = await getShopper(shopperId);
+  if (!shopper) throw new Error(`no demo shopper "${shopperId}"`);
+  const found = await retrieveCandidates({ q, category, shopper, signals: NO_SIGNALS, limit: 100 });
+  return found.products.map((product) => product.id);
 }
 
 interface Item {

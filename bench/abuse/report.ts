@@ -1,7 +1,6 @@
 import { ms, ratio } from "../support/stats.ts";
 import type { AbuseResult } from "../abuse.ts";
 import { HOSTILE_KINDS } from "./hostile.ts";
-import { candidateIds } from "./rankings.ts";
 import { HOSTILE_DEADLINES, MODEL_PACE, NO_BUDGET } from "./settings.ts";
 
 // The abuse section's lines for BENCHMARKS.md, and the problems that fail the run.
@@ -58,7 +57,7 @@ export function abuseReport(result: AbuseResult, quick: boolean): { lines: strin
   say();
   const g = hostile.gaps;
   say(
-    `(c) ${hostile.rankings} rankings at once (\`GET /api/rankings?shopper=<the six in turn>\`, NDJSON, ${candidateIds().length} candidates each), every ${hostile.every}th model request hostile, in turn: ${HOSTILE_KINDS.join(", ")}. AISLE_MODEL_PICKS=all (each healthy stream is one element per item at the model's pace), AISLE_STALL_TIMEOUT_MS=${HOSTILE_DEADLINES.stallMs}, AISLE_FIRST_ITEM_TIMEOUT_MS=${HOSTILE_DEADLINES.firstItemMs}, AISLE_MAX_MODEL_STREAMS=${Math.max(256, hostile.rankings)} (every ranking gets the model), no budget. Garbage = a valid first element, then text that is no JSON; stall = ~3 elements, then nothing, the connection open; HTTP 500 = every attempt (the SDK's retry too); invented id = \`9999\` as the 3rd element among valid ones. Each ranking's kind is read from its model items' reasons or its error detail.`,
+    `(c) ${hostile.rankings} rankings at once (\`GET /api/rankings?shopper=<the six in turn>\`, NDJSON, ${hostile.candidates} candidates each), every ${hostile.every}th model request hostile, in turn: ${HOSTILE_KINDS.join(", ")}. AISLE_MODEL_PICKS=all (each healthy stream is one element per item at the model's pace), AISLE_STALL_TIMEOUT_MS=${HOSTILE_DEADLINES.stallMs}, AISLE_FIRST_ITEM_TIMEOUT_MS=${HOSTILE_DEADLINES.firstItemMs}, AISLE_MAX_MODEL_STREAMS=${Math.max(256, hostile.rankings)} (every ranking gets the model), no budget. Garbage = a valid first element, then text that is no JSON; stall = ~3 elements, then nothing, the connection open; HTTP 500 = every attempt (the SDK's retry too); invented id = \`9999\` as the 3rd element among valid ones. Each ranking's kind is read from its model items' reasons or its error detail.`,
   );
   say("| model answer | model requests | rankings | outcomes | model items (median) | rejected | whole | ranking totalMs (median) |");
   say("|---|---:|---:|---|---:|---:|---:|---:|");

@@ -6,11 +6,15 @@ interface PicksHeadingProps {
   shopper: ShopperProfile;
   q?: string;
   category?: Category;
+  /** What retrieval found: every match, the search as read when corrected, the related products shown after few matches. */
+  retrieval: { matches: number; corrected?: string; related: number };
   /** "simulated" or the openai model's name. */
   provider: { name: string; model: string };
 }
 
-export function PicksHeading({ shopper, q, category, provider }: PicksHeadingProps) {
+const count = (n: number, one: string, many: string) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+
+export function PicksHeading({ shopper, q, category, retrieval, provider }: PicksHeadingProps) {
   const filtered = q !== undefined || category !== undefined;
   return (
     <div className="mb-5 flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
@@ -19,9 +23,23 @@ export function PicksHeading({ shopper, q, category, provider }: PicksHeadingPro
         <p className="mt-1 text-sm text-ink-soft">
           {filtered ? (
             <>
-              {q !== undefined ? <>Results for “<span className="font-medium text-ink">{q}</span>”</> : "Everything"}
+              {q !== undefined && retrieval.corrected ? (
+                <>
+                  Showing results for “<em data-testid="corrected" className="font-medium not-italic text-ink">{retrieval.corrected}</em>” (you typed “{q}”)
+                </>
+              ) : q !== undefined ? (
+                <>
+                  Results for “<span className="font-medium text-ink">{q}</span>”
+                </>
+              ) : (
+                "Everything"
+              )}
               {category ? <> in <span className="font-medium text-ink">{category.name}</span></> : null}
               , ranked for {shopper.name}.{" "}
+              <span data-testid="match-count">
+                {q !== undefined ? count(retrieval.matches, "match", "matches") : count(retrieval.matches, "product", "products")}
+                {retrieval.related > 0 ? ", then similar products" : ""}.
+              </span>{" "}
               <Link href="/" className="font-medium text-brand underline-offset-2 hover:underline">
                 Clear
               </Link>

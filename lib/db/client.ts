@@ -45,25 +45,43 @@ async function connectPostgres(url: string): Promise<Connection> {
 /** Embedded PGlite in a directory (or in memory): one process at a time may open a directory. */
 async function connectPglite(dataDir: string): Promise<Connection> {
   const { PGlite } = await import("@electric-sql/pglite");
+  // The catalog search's typo tolerance needs pg_trgm (drizzle/0002_search.sql); PGlite ships it as contrib.
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
   const { drizzle } = await import("drizzle-orm/pglite");
   const { migrate } = await import("drizzle-orm/pglite/migrator");
   const inMemory = dataDir === "memory://";
   // PGlite creates its own directory but not the ones above it (.data/ on a fresh clone).
   if (!inMemory) await mkdir(path.dirname(path.resolve(dataDir)), { recursive: true });
-  const client = inMemory ? new PGlite() : new PGlite(path.resolve(dataDir));
+  const options = { extensions: { pg_trgm } };
+  const client = inMemory ? new PGlite(options) : new PGlite(path.resolve(dataDir), options);
   const db = drizzle({ client, schema });
   await migrate(db, MIGRATIONS);
   await seedDatabase(db);
   return { db, close: () => client.close() };
 }
 
+/** Where a process's database is: DATABASE_URL, else embedded PGlite in a directory or in memory. */
+export interface DatabaseLocation {
+  url?: string;
+  dataDir: string;
+}
+
 function connect(): Promise<Connection> {
-  const { url, dataDir } = getConfig().database;
+  const { url, dataDir } = state.location ?? getConfig().database;
   return url ? connectPostgres(url) : connectPglite(dataDir);
 }
 
 // One connection per process (pages, route handlers and the proxy are bundled apart), opened on first use.
-const state = processSingleton("database", () => ({ connection: undefined as Promise<Connection> | undefined }));
+const state = processSingleton("database", () => ({ connection: undefined as Promise<Connection> | undefined, location: undefined as DatabaseLocation | undefined }));
+
+/**
+ * Points this process at a database other than the configured one, before its first use: the eval and the
+ * bench search a catalog of their own in memory, never the store's files a running server holds.
+ */
+export function setDatabaseLocation(location: DatabaseLocation): void {
+  if (state.connection) throw new Error("setDatabaseLocation: the database is already open");
+  state.location = location;
+}
 
 /** The migrated, seeded database. */
 export async function getDb(): Promise<Db> {

@@ -1,9 +1,12 @@
 import { sql } from "drizzle-orm";
-import { bigserial, check, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigserial, boolean, check, customType, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import type { RankedItem, RankingSummary } from "@/lib/ranking/pipeline/events";
 import type { ShopperProfile } from "@/lib/shoppers/types";
 
 // Aisle's tables. Migrations under drizzle/ are generated from this file (`npm run db:generate`).
+
+/** PostgreSQL's full-text document type; read only by the database (search), never selected. */
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).defaultNow().notNull();
 
@@ -14,6 +17,16 @@ export const categories = pgTable("categories", {
   /** Order in the navigation. */
   position: integer().notNull(),
 });
+
+/**
+ * A product's words for full-text search, weighted by where they stand (docs/architecture.md §16): name and
+ * brand A, kind B, tags C, description D. Computed by the database from the row, so every writer (the seed,
+ * the catalog import) gets it alike. English stemming: "laptops" is stored and asked for as "laptop".
+ */
+const SEARCH_DOCUMENT = sql`setweight(to_tsvector('english', name || ' ' || brand), 'A') || setweight(to_tsvector('english', kind), 'B') || setweight(to_tsvector('english', translate(tags::text, '[]",', '    ')), 'C') || setweight(to_tsvector('english', description), 'D')`;
+
+/** The baseline ("popular") order's score: rating weighted by how many people rated it (PostgreSQL's log is base 10). */
+const POPULARITY = sql`rating * log(review_count + 10.0)`;
 
 export const products = pgTable(
   "products",
@@ -32,10 +45,50 @@ export const products = pgTable(
     description: text().notNull(),
     tags: jsonb().$type<string[]>().notNull(),
     image: text().notNull(),
-    /** Lowercased name, brand, kind, description and tags: what `q` searches. */
-    searchText: text("search_text").notNull(),
+    searchVector: tsvector("search_vector").generatedAlwaysAs(SEARCH_DOCUMENT).notNull(),
+    popularity: doublePrecision().generatedAlwaysAs(POPULARITY).notNull(),
   },
-  (table) => [index("products_category").on(table.category)],
+  (table) => [
+    index("products_search").using("gin", table.searchVector),
+    // The baseline order, whole or by category, and the shortlist's lookups by brand and kind, each read in
+    // popularity order from an index (no sort of the catalog per request).
+    index("products_popular").on(table.popularity.desc(), sql`length(${table.id})`, table.id),
+    index("products_category_popular").on(table.category, table.popularity.desc()),
+    index("products_brand_popular").on(sql`lower(${table.brand})`, table.popularity.desc()),
+    index("products_kind_popular").on(sql`lower(${table.kind})`, table.popularity.desc()),
+  ],
+);
+
+/**
+ * The catalog's own words as typed (not stemmed), with their English stem and how many products hold them:
+ * what a misspelt search word is corrected towards (trigram index), and how rare a word is. Rebuilt from the
+ * products after every seed or import (lib/catalog/retrieval/vocabulary.ts).
+ */
+export const searchWords = pgTable(
+  "search_words",
+  {
+    word: text().primaryKey(),
+    lexeme: text().notNull(),
+    /** Products holding the word. */
+    docs: integer().notNull(),
+  },
+  (table) => [index("search_words_trigrams").using("gin", table.word.op("gin_trgm_ops")), index("search_words_lexeme").on(table.lexeme)],
+);
+
+/**
+ * Words and phrases a shopper may use for the same thing, in groups: searching a phrase that `expands` also
+ * searches every phrase of its group ("earphones" finds earbuds); a phrase that does not expand is only found
+ * through the others (a one-way synonym). Data the catalog owns (lib/catalog/data/synonyms.json, or imported).
+ */
+export const searchSynonyms = pgTable(
+  "search_synonyms",
+  {
+    groupId: integer("group_id").notNull(),
+    /** Lowercase, its words separated by single spaces. */
+    phrase: text().notNull(),
+    expands: boolean().notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.groupId, table.phrase] }), index("search_synonyms_phrase").on(table.phrase)],
 );
 
 export const shoppers = pgTable("shoppers", {

@@ -54,3 +54,13 @@ export function goesWith(a: string, b: string): boolean {
   if (left === right) return false;
   return GOES_WITH.some(([one, other]) => (inGroup(left, one) && inGroup(right, other)) || (inGroup(left, other) && inGroup(right, one)));
 }
+
+/**
+ * The kinds that go with one of kind `kind`, as the table names them (the personal shortlist looks them up in
+ * the catalog); `books`: any book goes with it too.
+ */
+export function companionsOf(kind: string): { kinds: string[]; books: boolean } {
+  const own = kind.toLowerCase();
+  const others = GOES_WITH.flatMap(([one, other]) => [...(inGroup(own, one) ? other : []), ...(inGroup(own, other) ? one : [])]);
+  return { kinds: [...new Set(others.filter((entry) => entry !== BOOKS && entry !== own))], books: others.includes(BOOKS) };
+}

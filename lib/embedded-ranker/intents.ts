@@ -47,7 +47,8 @@ export function readIntents(context: ShopperContext): Intents {
   const lexicon = { vocabulary: vocabularyFor(context.candidates), kinds: kindStemsOf(context.candidates), kindNames: kindNamesOf(context.candidates) };
   const parse = (text: string) => parseSearch(text, lexicon);
   const typed = context.search?.trim();
-  const now = typed ? parse(typed) : undefined;
+  // Matched as retrieval read it (corrections, synonyms), quoted as typed.
+  const now = typed ? { ...parse(context.searchTerms?.trim() || typed), text: typed } : undefined;
   const session = context.signals.recentSearches.filter((text) => text.trim().toLowerCase() !== typed?.toLowerCase()).map(parse);
   const history = context.shopper.searchHistory.map(parse);
   // A gift search this visit, or the latest of the profile's when the visit has none, shops for someone else.

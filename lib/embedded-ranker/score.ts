@@ -5,6 +5,7 @@ import { bestSearch, readIntents, type Intents } from "./intents";
 import { productWords, type ProductWords } from "./product-words";
 import { interestMatch, searchMatch, type SearchIntent } from "./searches";
 import { samePurchase } from "./shopper-words";
+import { rawWords } from "./words";
 
 // The embedded ranker (docs/architecture.md §15): scores each candidate against what the shopper is doing now
 // (the search typed, this visit's searches, views and cart) and who they are (brands, searches, categories,
@@ -31,7 +32,15 @@ export interface ShopperContext {
   candidates: readonly Product[];
   /** What the shopper searched for on this very page, when they did. */
   search?: string;
+  /**
+   * The same search as the store's retrieval read it — misspelt words corrected, synonyms added ("earphones
+   * earbuds headphones") — what products are matched against; reasons still quote `search`.
+   */
+  searchTerms?: string;
 }
+
+/** What answering this page's search is worth (× how well, 0–1). */
+const SEARCHED_NOW = 10;
 
 /** A search matched this well (0–1) or better may be named in a reason. */
 const CLAIMED_MATCH = 0.6;
@@ -68,7 +77,9 @@ function searchedNow({ words, product, intents, add, claims, cap }: Scoring): nu
   let sought = 0;
   if (intents.now) {
     const match = searchMatch(intents.now, words);
-    add(4 * match, claims(match, intents.now) && !intents.now.gift ? `matches your search ${quote(intents.now.text)}` : "");
+    // What is searched for on this page comes first: more than any profile can add up to (a MacBook is no
+    // answer to "headphones", however much the shopper likes Apple); the profile orders the answers.
+    add(SEARCHED_NOW * match, claims(match, intents.now) && !intents.now.gift ? `matches your search ${quote(intents.now.text)}` : "");
     sought = match;
   }
   const recent = bestSearch(intents.session, words);
@@ -100,12 +111,25 @@ function thisVisit({ product, context: { signals }, add }: Scoring): void {
   if (cart.some((item) => item.category === product.category || same(item.brand, product.brand))) add(0.4, "");
 }
 
+/** Whether this page's search names the brand ("adidas shoes" names Adidas). */
+function namedNow(intents: Intents, brand: string): boolean {
+  const words = rawWords(brand);
+  const typed = new Set(rawWords(intents.now?.text ?? ""));
+  return words.length > 0 && words.every((word) => typed.has(word));
+}
+
 /** Who the shopper is: brands, past searches, categories, purchases. Returns how well a past search matched. */
 function theirProfile({ words, product, context: { shopper }, intents, add, claims }: Scoring): number {
-  // Their own tastes count little when they shop for someone else, less when this visit is elsewhere.
-  const own = intents.gift.length > 0 ? 0.15 : intents.elsewhere ? 0.4 : 1;
+  const answersNow = intents.now !== undefined && searchMatch(intents.now, words) >= 0.5;
+  // Their own tastes count little when they shop for someone else, less when this visit is elsewhere, and
+  // little for what does not answer the search typed on this page (they order the answers instead).
+  const own = (intents.gift.length > 0 ? 0.15 : intents.elsewhere ? 0.4 : 1) * (intents.now && !answersNow ? 0.3 : 1);
   if (shopper.preferredBrands.some((brand) => same(brand, product.brand))) add(2.5 * own, `you like ${product.brand}`);
-  if (shopper.dislikedBrands.some((brand) => same(brand, product.brand))) add(-8, `you passed on ${product.brand} before`);
+  // What they search for now beats what they once passed on: nothing against the brand they ask for ("adidas
+  // shoes"), and a product answering the search stays above the ones that do not (the only shaver for "razor").
+  if (shopper.dislikedBrands.some((brand) => same(brand, product.brand)) && !namedNow(intents, product.brand)) {
+    add(answersNow ? -3 : -8, `you passed on ${product.brand} before`);
+  }
   const past = bestSearch(intents.history, words);
   if (past) add(3 * own * past.match, claims(past.match, past.intent) ? `matches your search ${quote(past.intent.text)}` : "");
   const browsed = intents.browsed.get(product.category);

@@ -1,13 +1,8 @@
-// Relative imports with their extension: the bench (bench/abuse.ts) runs this file with Node alone.
-import { queryTerms, searchText } from "../catalog/search.ts";
-import type { Product } from "../catalog/types.ts";
+import type { Product } from "@/lib/catalog/types";
 
-// The storefront's candidates, found in memory, so the eval needs no database. The matching is the catalog's own
-// (lib/catalog/catalog.ts `findCandidates`): every word of `queryTerms(q)` must occur in the product's
-// `searchText` — the very text the seed stores in `search_text` and the DB searches with an escaped
-// `LIKE '%term%'`, which is a plain substring test — and the category, if any, must be the product's. The order
-// is the catalog's baseline: rating × log10(reviewCount + 10) descending, then shorter ids, then ids.
-// tests/unit/eval/candidates.test.ts holds this equal to `findCandidates` against the database.
+// A list of candidates given by id is ranked from the catalog's baseline order, as the store's retrieval orders
+// what it finds: rating × log10(reviewCount + 10) descending (the products table's `popularity`), then shorter
+// ids, then ids. Candidates given as a search go through the store's own retrieval (format.ts).
 
 /** The baseline ("popular") score: rating weighted by how many people rated it; PostgreSQL's log() is base 10. */
 function baselineScore(product: Product): number {
@@ -21,20 +16,4 @@ function compareBaseline(a: Product, b: Product): number {
 
 export function baselineOrder(products: readonly Product[]): Product[] {
   return [...products].sort(compareBaseline);
-}
-
-interface CandidateSearch {
-  q?: string;
-  category?: string;
-}
-
-/** Products matching every word of the search and the category, best by baseline first, at most `limit`. */
-export function searchCatalog(catalog: readonly Product[], { q = "", category }: CandidateSearch, limit = Infinity): Product[] {
-  const terms = queryTerms(q);
-  const found = catalog.filter((product) => {
-    if (category && product.category !== category) return false;
-    const text = searchText(product);
-    return terms.every((term) => text.includes(term));
-  });
-  return baselineOrder(found).slice(0, limit);
 }

@@ -120,7 +120,7 @@ export async function evalMain(argv: readonly string[], io: CliIo): Promise<CliR
       throw new UsageError(`cannot read the set ${file}: ${error instanceof Error ? error.message : String(error)}`);
     }
     const setName = args.set ?? "eval/sets/dev.jsonl";
-    const set = parseEvalSet(text, setName, { products: PRODUCTS, categories: CATEGORIES, maxCandidates: config.maxCandidates });
+    const set = await parseEvalSet(text, setName, { products: PRODUCTS, categories: CATEGORIES, maxCandidates: config.maxCandidates });
 
     const progress = progressBar(io.stdout as NodeJS.WriteStream);
     const started = performance.now();

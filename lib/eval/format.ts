@@ -1,8 +1,12 @@
 import { z } from "zod";
+import type { CandidateRequest, Candidates } from "@/lib/catalog/retrieval/retrieve";
 import { categorySlugSchema, productSchema, type Category, type Product } from "@/lib/catalog/types";
 import { editDistance } from "@/lib/text/typing-slips";
 import { shopperProfileSchema, type LiveSignals, type ShopperProfile, type SignalProduct } from "@/lib/shoppers/types";
-import { baselineOrder, searchCatalog } from "./candidates";
+
+/** As AISLE_MAX_CANDIDATES' default, when the catalog gives no cap. */
+const DEFAULT_MAX_CANDIDATES = 100;
+import { baselineOrder } from "./candidates";
 
 // An eval set (DESIGN §8): JSON Lines, one case a line. Each line is checked with zod, then against the
 // catalog: every product id must exist, every labelled id must be one of the case's candidates. Every bad line
@@ -73,7 +77,8 @@ const evalCaseSchema = z.object({
   id: z.string().trim().min(1, "a case needs an id").max(200),
   /** Why these labels. */
   note: z.string().trim().min(1).optional(),
-  shopper: evalShopperSchema,
+  /** Optional for a search case: a shopper with no history. */
+  shopper: evalShopperSchema.prefault({}),
   signals: evalSignalsSchema.optional(),
   /** A search (`q` and/or `category`; neither: the whole catalog) or a list of product ids. */
   candidates: candidatesSchema,
@@ -93,6 +98,8 @@ export interface EvalCase {
   candidates: Product[];
   /** How the candidates were given, for the report. */
   search: { q?: string; category?: string } | { ids: string[] };
+  /** A search as the store's retrieval read it (corrections, synonyms), as the storefront hands it to its rankers. */
+  searchTerms?: string;
   relevance: Record<string, number>;
 }
 
@@ -104,6 +111,11 @@ export interface EvalSet {
 export interface Catalog {
   products: readonly Product[];
   categories: readonly Category[];
+  /**
+   * The storefront's own retrieval (lib/catalog/retrieval), for candidates given as a search: the same database
+   * search and personal shortlist a page gets. Undefined: the store's, on the database configured.
+   */
+  retrieve?: (request: CandidateRequest) => Promise<Pick<Candidates, "products" | "searchTerms">>;
   /** The storefront's cap on candidates (AISLE_MAX_CANDIDATES). */
   maxCandidates?: number;
 }
@@ -130,28 +142,37 @@ function describeIssues(error: z.ZodError): string {
 
 const signalProduct = ({ id, name, brand, kind, category }: Product): SignalProduct => ({ id, name, brand, kind, category });
 
+/** The store's retrieval, loaded when a set first needs it (it opens the database). */
+async function storeRetrieval(request: CandidateRequest): Promise<Candidates> {
+  const { retrieveCandidates } = await import("@/lib/catalog/retrieval/retrieve");
+  return retrieveCandidates(request);
+}
+
 /** Parses and checks a whole set; throws an EvalSetError naming every bad line. */
-export function parseEvalSet(text: string, name: string, catalog: Catalog): EvalSet {
+export async function parseEvalSet(text: string, name: string, catalog: Catalog): Promise<EvalSet> {
+  const retrieve = catalog.retrieve ?? storeRetrieval;
   const byId = new Map(catalog.products.map((product) => [product.id, product]));
   const slugs = new Set(catalog.categories.map((category) => category.slug));
   const problems: string[] = [];
   const cases: EvalCase[] = [];
   const seen = new Map<string, number>();
 
-  text.split(/\r?\n/).forEach((raw, index) => {
+  for (const [index, raw] of text.split(/\r?\n/).entries()) {
     const line = index + 1;
-    if (raw.trim() === "") return;
+    if (raw.trim() === "") continue;
     const bad = (what: string) => problems.push(`line ${line}: ${what}`);
     let json: unknown;
     try {
       json = JSON.parse(raw);
     } catch (error) {
-      return bad(`not JSON (${error instanceof Error ? error.message : String(error)})`);
+      bad(`not JSON (${error instanceof Error ? error.message : String(error)})`);
+      continue;
     }
     const parsed = evalCaseSchema.safeParse(json);
     if (!parsed.success) {
       const id = json && typeof json === "object" && "id" in json && typeof json.id === "string" ? `case "${json.id}": ` : "";
-      return bad(`${id}${describeIssues(parsed.error)}`);
+      bad(`${id}${describeIssues(parsed.error)}`);
+      continue;
     }
     const entry = parsed.data;
     const own: string[] = [];
@@ -172,7 +193,25 @@ export function parseEvalSet(text: string, name: string, catalog: Catalog): Eval
     const viewed = signals.recentlyViewed.flatMap((id) => known(id, "signals.recentlyViewed") ?? []);
     for (const slug of signals.recentCategories) if (!slugs.has(slug)) own.push(`signals.recentCategories: unknown category "${slug}"`);
 
-    let candidates: Product[];
+    const { id: shopperId, name: shopperName, tagline, ...profile } = entry.shopper;
+    const shopper: ShopperProfile = {
+      ...profile,
+      // The pipeline's shopper ids are a short slug; the case's own id may be anything.
+      id: `eval-${line}`,
+      name: shopperName || shopperId || entry.id,
+      tagline: tagline || "eval shopper",
+      loyaltyStatus: profile.loyaltyStatus || "unknown",
+      preferredShoppingTimes: profile.preferredShoppingTimes || "unknown",
+    };
+    const caseSignals: LiveSignals = {
+      cart: cart.map(signalProduct),
+      recentlyViewed: viewed.map(signalProduct),
+      recentSearches: signals.recentSearches,
+      recentCategories: signals.recentCategories,
+    };
+
+    let candidates: Product[] = [];
+    let searchTerms: string | undefined;
     let search: EvalCase["search"];
     if (Array.isArray(entry.candidates)) {
       const ids = entry.candidates;
@@ -183,46 +222,33 @@ export function parseEvalSet(text: string, name: string, catalog: Catalog): Eval
     } else {
       const { q, category } = entry.candidates;
       if (category && !slugs.has(category)) own.push(`candidates.category: unknown category "${category}"`);
-      candidates = searchCatalog(catalog.products, { q: q || undefined, category }, catalog.maxCandidates);
       search = { ...(q ? { q } : {}), ...(category ? { category } : {}) };
-      if (candidates.length === 0 && own.length === 0) own.push(`candidates: the search ${JSON.stringify(search)} matches no product`);
+      if (own.length === 0) {
+        const found = await retrieve({ q: q || undefined, category, shopper, signals: caseSignals, limit: catalog.maxCandidates ?? DEFAULT_MAX_CANDIDATES });
+        candidates = found.products;
+        searchTerms = q ? found.searchTerms : undefined;
+      }
+      // A search finding nothing is what a search set measures (zeroResults); a category or the store is never empty.
+      if (candidates.length === 0 && !q && own.length === 0) own.push(`candidates: ${JSON.stringify(search)} holds no product`);
     }
 
+    // A search's graded products it did not find are its misses (recall), not mistakes in the labels.
+    const searched = "q" in search && search.q !== undefined;
     const candidateIds = new Set(candidates.map((product) => product.id));
     for (const id of Object.keys(entry.relevance)) {
       if (!known(id, "relevance")) continue;
-      if (!candidateIds.has(id) && candidates.length > 0) own.push(`relevance: product "${id}" is not one of this case's candidates`);
+      if (!searched && !candidateIds.has(id) && candidates.length > 0) own.push(`relevance: product "${id}" is not one of this case's candidates`);
     }
     if (own.length === 0 && !Object.values(entry.relevance).some((value) => value > 0)) {
       own.push("relevance: no candidate is graded above 0, so NDCG is undefined");
     }
-    if (own.length > 0) return bad(`case "${entry.id}": ${own.join("; ")}`);
+    if (own.length > 0) {
+      bad(`case "${entry.id}": ${own.join("; ")}`);
+      continue;
+    }
 
-    const { id: shopperId, name: shopperName, tagline, ...profile } = entry.shopper;
-    cases.push({
-      id: entry.id,
-      note: entry.note,
-      line,
-      shopper: {
-        ...profile,
-        // The pipeline's shopper ids are a short slug; the case's own id may be anything.
-        id: `eval-${line}`,
-        name: shopperName || shopperId || entry.id,
-        tagline: tagline || "eval shopper",
-        loyaltyStatus: profile.loyaltyStatus || "unknown",
-        preferredShoppingTimes: profile.preferredShoppingTimes || "unknown",
-      },
-      signals: {
-        cart: cart.map(signalProduct),
-        recentlyViewed: viewed.map(signalProduct),
-        recentSearches: signals.recentSearches,
-        recentCategories: signals.recentCategories,
-      },
-      candidates,
-      search,
-      relevance: entry.relevance,
-    });
-  });
+    cases.push({ id: entry.id, note: entry.note, line, shopper, signals: caseSignals, candidates, search, ...(searchTerms ? { searchTerms } : {}), relevance: entry.relevance });
+  }
 
   if (problems.length > 0) throw new EvalSetError(name, problems);
   if (cases.length === 0) throw new EvalSetError(name, ["no cases: the file holds no line"]);

@@ -12,10 +12,13 @@ function dcg(grades: readonly number[], k: number): number {
   return sum;
 }
 
-/** DCG of the ranking over DCG of the best possible order of the same candidates: 1 is perfect. */
-export function ndcgAt(ranked: readonly string[], relevance: Readonly<Record<string, number>>, k: number): number {
+/**
+ * DCG of the ranking over DCG of the best possible order: of the same candidates, or, for a search (`ofAllGraded`),
+ * of every graded product, so that what the search failed to find counts against it. 1 is perfect.
+ */
+export function ndcgAt(ranked: readonly string[], relevance: Readonly<Record<string, number>>, k: number, ofAllGraded = false): number {
   const grades = ranked.map((id) => relevance[id] ?? 0);
-  const ideal = dcg([...grades].sort((a, b) => b - a), k);
+  const ideal = dcg((ofAllGraded ? Object.values(relevance) : [...grades]).sort((a, b) => b - a), k);
   return ideal === 0 ? 0 : dcg(grades, k) / ideal;
 }
 
@@ -23,6 +26,14 @@ export function ndcgAt(ranked: readonly string[], relevance: Readonly<Record<str
 export function precisionAt(ranked: readonly string[], relevance: Readonly<Record<string, number>>, k: number, min = 2): number {
   const top = ranked.slice(0, k);
   return top.length === 0 ? 0 : top.filter((id) => (relevance[id] ?? 0) >= min).length / top.length;
+}
+
+/** The share of the graded products (grade ≥ `min`) found among the first k; 1 when none is graded. */
+export function recallAt(ranked: readonly string[], relevance: Readonly<Record<string, number>>, k: number, min = 1): number {
+  const wanted = Object.keys(relevance).filter((id) => (relevance[id] ?? 0) >= min);
+  if (wanted.length === 0) return 1;
+  const top = new Set(ranked.slice(0, k));
+  return wanted.filter((id) => top.has(id)).length / wanted.length;
 }
 
 const lower = (text: string) => text.toLowerCase();

@@ -23,6 +23,7 @@ function systemRow(name: string, system: SystemSummary, cases: number, model?: M
     fixed(system["ndcg@5"]),
     fixed(system["ndcg@10"]),
     fixed(system["precision@5"]),
+    fixed(system["recall@24"]),
     String(system["disliked@5"]),
     percent(system.groundedReasons),
     model ? String(model.rejected) : "—",
@@ -46,6 +47,7 @@ function caseRow(result: CaseResult): string[] {
     trio(result, (score) => fixed(score.ndcg5, 2)),
     trio(result, (score) => fixed(score.ndcg10, 2)),
     trio(result, (score) => fixed(score.precision5, 2)),
+    trio(result, (score) => fixed(score.recall24, 2)),
     trio(result, (score) => String(score.disliked5)),
     `${grounded(result.scores.model)} / ${grounded(result.scores.embedded)}`,
     `${model.rejected}${model.outcome === "complete" ? "" : ` (${model.outcome})`}`,
@@ -77,7 +79,7 @@ export function markdownReport(run: EvalRun, summary: EvalSummary, context: Repo
   lines.push("");
   lines.push(
     ...table(
-      ["system", "NDCG@5", "NDCG@10", "P@5", "disliked in top 5", "reasons naming a fact", "rejected", "first pick (median / p95)", "whole ranking (median / p95)", "tokens in / out per ranking", "cost per ranking", "per 1,000"],
+      ["system", "NDCG@5", "NDCG@10", "P@5", "recall@24", "disliked in top 5", "reasons naming a fact", "rejected", "first pick (median / p95)", "whole ranking (median / p95)", "tokens in / out per ranking", "cost per ranking", "per 1,000"],
       [
         systemRow(`model (${model.provider} ${model.model})`, model, summary.cases, model),
         systemRow("embedded ranker", embedded, summary.cases),
@@ -86,6 +88,11 @@ export function markdownReport(run: EvalRun, summary: EvalSummary, context: Repo
     ),
   );
   lines.push("");
+  const searches = run.results.filter((result) => result.searched).length;
+  if (searches > 0) {
+    lines.push(`Searches: ${searches} of ${summary.cases} cases; ${summary.zeroResults} found no product (zero results). A search is scored against every product graded for it, found or not.`);
+    lines.push("");
+  }
   lines.push(`NDCG@5: model − popular ${signed(model["ndcg@5"] - popular["ndcg@5"])}, embedded − popular ${signed(embedded["ndcg@5"] - popular["ndcg@5"])}, model − embedded ${signed(model["ndcg@5"] - embedded["ndcg@5"])}.`);
   const outcomes = Object.entries(model.outcomes).map(([outcome, n]) => `${outcome} ${n}`).join(", ");
   lines.push(`Model outcomes: ${outcomes}. Tokens in all: ${count(model.tokens.input)} in (${count(model.tokens.cachedInput)} cached), ${count(model.tokens.output)} out; cost ${dollars(model.cost?.total ?? null)}.`);
@@ -105,7 +112,7 @@ export function markdownReport(run: EvalRun, summary: EvalSummary, context: Repo
   lines.push("");
   lines.push(
     ...table(
-      ["case", "candidates", "NDCG@5", "NDCG@10", "P@5", "disliked in top 5", "reasons naming a fact (model / embedded)", "rejected", "first pick", "whole ranking", "tokens in / out", "cost"],
+      ["case", "candidates", "NDCG@5", "NDCG@10", "P@5", "recall@24", "disliked in top 5", "reasons naming a fact (model / embedded)", "rejected", "first pick", "whole ranking", "tokens in / out", "cost"],
       run.results.map(caseRow),
     ),
   );

@@ -4,7 +4,7 @@ import type { RankedItem, RankingOutcome, RankingSummary, RankingUsage } from "@
 import { fallbackOrder } from "@/lib/ranking/pipeline/fallback-order";
 import { rankProducts } from "@/lib/ranking/pipeline/rank-products";
 import type { EvalCase, EvalSet } from "./format";
-import { dislikedInTop, factsOf, groundedShare, ndcgAt, precisionAt } from "./metrics";
+import { dislikedInTop, factsOf, groundedShare, ndcgAt, precisionAt, recallAt } from "./metrics";
 import { costOf, type Price } from "@/lib/llm/prices";
 
 // Ranks every case of a set three ways — the configured model through the storefront's own pipeline
@@ -21,6 +21,8 @@ export interface SystemCaseScore {
   ndcg5: number;
   ndcg10: number;
   precision5: number;
+  /** Graded products among the first 24 (a search's recall: DESIGN §7). */
+  recall24: number;
   /** Products of a disliked brand among the first five. */
   disliked5: number;
   /** Reasons written for the system's picks, and how many of them name a fact of the case; none for popular. */
@@ -47,6 +49,8 @@ export interface CaseResult {
   id: string;
   group: string;
   note: string | undefined;
+  /** Its candidates were a search (`q`). */
+  searched: boolean;
   candidates: number;
   scores: Record<SystemName, SystemCaseScore>;
   model: ModelCaseRun;
@@ -79,13 +83,19 @@ function groupOf(caseId: string): string {
   return dot > 0 ? caseId.slice(0, dot) : "";
 }
 
+/** How many first places a search's recall is counted over: the model's picks (AISLE_MODEL_PICKS' default). */
+export const RECALL_AT = 24;
+
 function score(evalCase: EvalCase, products: ReadonlyMap<string, Product>, facts: string[], ids: string[], reasons: string[]): SystemCaseScore {
   const grounded = groundedShare(reasons, facts);
+  // A search is scored against every product graded for it, found or not (retrieval is part of what it measures).
+  const searched = "q" in evalCase.search && evalCase.search.q !== undefined;
   return {
     top: ids.slice(0, 10),
-    ndcg5: ndcgAt(ids, evalCase.relevance, 5),
-    ndcg10: ndcgAt(ids, evalCase.relevance, 10),
+    ndcg5: ndcgAt(ids, evalCase.relevance, 5, searched),
+    ndcg10: ndcgAt(ids, evalCase.relevance, 10, searched),
     precision5: precisionAt(ids, evalCase.relevance, 5),
+    recall24: recallAt(ids, evalCase.relevance, RECALL_AT),
     disliked5: dislikedInTop(ids, products, evalCase.shopper, 5),
     reasons: reasons.length,
     groundedReasons: grounded === null ? 0 : Math.round(grounded * reasons.length),
@@ -93,7 +103,7 @@ function score(evalCase: EvalCase, products: ReadonlyMap<string, Product>, facts
 }
 
 async function runCase(evalCase: EvalCase, options: EvalRunOptions, products: ReadonlyMap<string, Product>): Promise<CaseResult> {
-  const { shopper, signals, candidates } = evalCase;
+  const { shopper, signals, candidates, searchTerms } = evalCase;
   // The storefront's search box puts a case's `q` on the page being ranked.
   const search = "q" in evalCase.search ? evalCase.search.q : undefined;
   const picks = options.picks === "all" ? candidates.length : Math.min(options.picks, candidates.length);
@@ -103,7 +113,7 @@ async function runCase(evalCase: EvalCase, options: EvalRunOptions, products: Re
   const items: RankedItem[] = [];
   let done: RankingSummary | undefined;
   const ranking = rankProducts(
-    { shopper, signals, candidates, search },
+    { shopper, signals, candidates, search, ...(searchTerms ? { searchTerms } : {}) },
     {
       provider: options.provider,
       picks,
@@ -122,13 +132,14 @@ async function runCase(evalCase: EvalCase, options: EvalRunOptions, products: Re
   const modelIds = items.map((item) => item.id);
   const modelReasons = items.filter((item) => item.source === "model").map((item) => item.reason);
 
-  const embedded = fallbackOrder({ shopper, signals, candidates, search });
+  const embedded = fallbackOrder({ shopper, signals, candidates, search, ...(searchTerms ? { searchTerms } : {}) });
   const embeddedReasons = embedded.slice(0, picks).map((place) => place.reason);
 
   return {
     id: evalCase.id,
     group: groupOf(evalCase.id),
     note: evalCase.note,
+    searched: search !== undefined,
     candidates: candidates.length,
     scores: {
       model: score(evalCase, products, facts, modelIds, modelReasons),

@@ -6,6 +6,8 @@ export interface SystemSummary {
   "ndcg@5": number;
   "ndcg@10": number;
   "precision@5": number;
+  /** Graded products among the first 24, averaged over the cases. */
+  "recall@24": number;
   /** Products of a disliked brand in the first five, summed over the cases. */
   "disliked@5": number;
   /** The share of all reasons written for picks that name a fact of their case; null: this system writes none. */
@@ -53,6 +55,7 @@ function summariseSystem(results: readonly CaseResult[], system: SystemName): Sy
     "ndcg@5": mean(scores.map((score) => score.ndcg5)),
     "ndcg@10": mean(scores.map((score) => score.ndcg10)),
     "precision@5": mean(scores.map((score) => score.precision5)),
+    "recall@24": mean(scores.map((score) => score.recall24)),
     "disliked@5": scores.reduce((sum, score) => sum + score.disliked5, 0),
     groundedReasons: reasons === 0 ? null : scores.reduce((sum, score) => sum + score.groundedReasons, 0) / reasons,
   };
@@ -97,6 +100,8 @@ function summariseGroups(results: readonly CaseResult[]): GroupSummary[] {
 export interface EvalSummary {
   set: string;
   cases: number;
+  /** Cases whose search found no product: every system shows nothing for them. */
+  zeroResults: number;
   picks: number | "all";
   systems: { model: ModelSummary; embedded: SystemSummary; popular: SystemSummary };
   groups: GroupSummary[];
@@ -106,6 +111,7 @@ export function summarise(run: EvalRun): EvalSummary {
   return {
     set: run.set,
     cases: run.results.length,
+    zeroResults: run.results.filter((result) => result.candidates === 0).length,
     picks: run.picks,
     systems: { model: summariseModel(run), embedded: summariseSystem(run.results, "embedded"), popular: summariseSystem(run.results, "popular") },
     groups: summariseGroups(run.results),

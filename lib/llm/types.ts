@@ -28,6 +28,8 @@ export interface RankingRequest {
   candidates: readonly Product[];
   /** What the shopper searched for on the page being ranked, when they did. */
   search?: string;
+  /** The search as the store's retrieval read it (corrections, synonyms). */
+  searchTerms?: string;
 }
 
 /** Token counts as the model's server reported them. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findCandidates, getCategory, getProduct, getProducts, listCategories } from "@/lib/catalog/catalog";
+import { getCategory, getProduct, getProducts, listCategories } from "@/lib/catalog/catalog";
 import { CATEGORIES } from "@/lib/catalog/data/categories";
 import { PRODUCTS } from "@/lib/catalog/data/products";
 import { productSchema } from "@/lib/catalog/types";
@@ -39,22 +39,8 @@ describe("the catalog", () => {
     ]);
   });
 
-  it("searches name, brand, tags and description, case-insensitively, every word", async () => {
-    expect((await findCandidates({ q: "SONY", limit: 100 })).map((product) => product.brand)).toContain("Sony");
-    const both = await findCandidates({ q: "yoga mat", limit: 100 });
-    expect(both.length).toBeGreaterThan(0);
-    expect(both.every((product) => JSON.stringify(product).toLowerCase().includes("yoga"))).toBe(true);
-    expect(await findCandidates({ q: "yoga zzzz", limit: 100 })).toEqual([]);
-  });
-
-  it("filters by category, caps the count, and keeps the baseline order", async () => {
-    const books = await findCandidates({ category: "books", limit: 100 });
-    expect(books.length).toBeGreaterThan(0);
-    expect(books.every((product) => product.category === "books")).toBe(true);
-    const capped = await findCandidates({ limit: 5 });
-    expect(capped).toHaveLength(5);
-    expect((await findCandidates({ limit: 100 })).slice(0, 5)).toEqual(capped);
-    expect((await listCategories()).length).toBe(CATEGORIES.length);
+  it("lists its categories in navigation order", async () => {
+    expect((await listCategories()).map((category) => category.slug)).toEqual(CATEGORIES.map((category) => category.slug));
   });
 });
 

@@ -5,7 +5,8 @@ import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from "@/lib/db/unavailabl
 import { clientAddress } from "@/lib/http/client-address";
 import { takeModelBudget } from "@/lib/ranking/service/limits/model-budget";
 import { openLiveRanking } from "@/lib/ranking/service/live-rankings";
-import { parseRankingQuery, prepareRanking } from "@/lib/ranking/service/query";
+import type { RankingEvent } from "@/lib/ranking/pipeline/events";
+import { parseRankingQuery, prepareRanking, type RetrievalSummary } from "@/lib/ranking/service/query";
 import { findReplay, rankLive, replayEvents } from "@/lib/ranking/service/start-ranking";
 import { ndjsonStream } from "./ndjson";
 
@@ -13,6 +14,12 @@ const NO_STORE = { "cache-control": "no-store" };
 
 function jsonError(status: number, error: string, headers: Record<string, string> = {}): Response {
   return Response.json({ error }, { status, headers: { ...NO_STORE, ...headers } });
+}
+
+/** The done line says what retrieval found: every match, and the search as read when corrected (DESIGN §4). */
+async function* withRetrieval(events: AsyncIterable<RankingEvent>, retrieval: RetrievalSummary): AsyncGenerator<RankingEvent, void, undefined> {
+  const found = { matches: retrieval.matches, ...(retrieval.corrected ? { corrected: retrieval.corrected } : {}) };
+  for await (const event of events) yield event.type === "done" ? { ...event, ...found } : event;
 }
 
 /**
@@ -27,7 +34,8 @@ export async function GET(request: NextRequest): Promise<Response> {
   // A browser calling its own store ranks with its signals; a bare client (curl) has none.
   const browserId = parseBrowserId(request.cookies.get(BROWSER_COOKIE)?.value);
 
-  let events;
+  let events: AsyncIterable<RankingEvent>;
+  let retrieval: RetrievalSummary = { matches: 0, related: 0 };
   const ranking = openLiveRanking(request.signal);
   try {
     const prepared = await prepareRanking(query.value, config.maxCandidates, browserId);
@@ -35,6 +43,7 @@ export async function GET(request: NextRequest): Promise<Response> {
       ranking.finish();
       return jsonError(400, prepared.error);
     }
+    retrieval = prepared.value.retrieval;
     const stored = await findReplay(prepared.value);
     if (stored) events = replayEvents(stored);
     else {
@@ -55,7 +64,7 @@ export async function GET(request: NextRequest): Promise<Response> {
   }
 
   // The client leaving (request aborted or body cancelled) aborts the model request.
-  return new Response(ndjsonStream(events, ranking.leave, ranking.finish), {
+  return new Response(ndjsonStream(withRetrieval(events, retrieval), ranking.leave, ranking.finish), {
     headers: {
       ...NO_STORE,
       "content-type": "application/x-ndjson",

@@ -63,6 +63,10 @@ export const rankingSummarySchema = z.object({
   detail: z.string().optional(),
   /** Tokens of the model call; null when there was none (a replay, nothing to rank). Older stored rows have none. */
   usage: rankingUsageSchema.nullable().default(null),
+  /** Every product retrieval matched, beyond the ranked candidates (the API adds it; DESIGN §4). */
+  matches: z.number().int().nonnegative().optional(),
+  /** The search as read, when a word of it was corrected ("hedphones" → "headphones"). */
+  corrected: z.string().optional(),
 });
 export type RankingSummary = z.infer<typeof rankingSummarySchema>;
 

@@ -55,7 +55,7 @@ function pickLine(picks: number, candidates: number): string {
 }
 
 /** System, candidates (a cache breakpoint: the shared prefix ends here), then the shopper and the ask. */
-export function buildRankingMessages({ shopper, signals, candidates, search }: RankingInput, picks: number): ChatMessage[] {
+export function buildRankingMessages({ shopper, signals, candidates, search, searchTerms }: RankingInput, picks: number): ChatMessage[] {
   const ordered = canonicalOrder(candidates);
   const candidatesBlock = [`CANDIDATES (${ordered.length}, one JSON object per line):`, ...ordered.map(candidateLine)].join("\n");
   const shopperBlockText = [
@@ -63,6 +63,7 @@ export function buildRankingMessages({ shopper, signals, candidates, search }: R
     shopperBlock(shopper),
     "",
     ...(search ? ["SEARCH (what the shopper typed on this page, JSON):", JSON.stringify(search), ""] : []),
+    ...(search && searchTerms && searchTerms !== search ? ["SEARCH AS READ (typos corrected, synonyms added, JSON):", JSON.stringify(searchTerms), ""] : []),
     "LIVE SIGNALS (JSON, most recent first):",
     JSON.stringify(signals),
     "",

@@ -41,7 +41,7 @@ function defaultLog(entry: RankingLogEntry): void {
 
 /** The model's request: the prompt, and the schema with the candidate ids in the prompt's (canonical) order. */
 export function buildRankingRequest(input: RankingInput, picks = input.candidates.length): RankingRequest {
-  const { shopper, signals, candidates, search } = input;
+  const { shopper, signals, candidates, search, searchTerms } = input;
   const ids = canonicalOrder(candidates).map((product) => product.id);
   return {
     messages: buildRankingMessages(input, picks),
@@ -53,6 +53,7 @@ export function buildRankingRequest(input: RankingInput, picks = input.candidate
     signals,
     candidates,
     ...(search ? { search } : {}),
+    ...(search && searchTerms ? { searchTerms } : {}),
   };
 }
 

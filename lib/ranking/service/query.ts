@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { findCandidates, getCategory } from "@/lib/catalog/catalog";
+import { getCategory } from "@/lib/catalog/catalog";
+import { retrieveCandidates } from "@/lib/catalog/retrieval/retrieve";
 import { categorySlugSchema, type Category } from "@/lib/catalog/types";
 import { getLiveSignals } from "@/lib/signals/live-signals";
 import { getShopper } from "@/lib/shoppers/shoppers";
@@ -47,8 +48,25 @@ export function parseRankingQuery(params: URLSearchParams): Checked<RankingQuery
   return { ok: true, value };
 }
 
-/** A ranking ready to start (its `search` is the query's `q`), and the category it is narrowed to. */
-export type PreparedRanking = RankingInput & { category: Category | null };
+/** `?page=N` on the page (DESIGN §4): 1 when absent; a whole number from 1, given once. */
+export function parsePageParam(params: URLSearchParams): Checked<number> {
+  const values = params.getAll("page");
+  if (values.length === 0 || values[0] === "") return { ok: true, value: 1 };
+  if (values.length > 1) return { ok: false, error: `parameter "page" is given ${values.length} times; give it once` };
+  const page = Number(values[0]);
+  return /^[1-9][0-9]{0,5}$/.test(values[0] ?? "") && Number.isSafeInteger(page) ? { ok: true, value: page } : { ok: false, error: "page must be a whole number from 1" };
+}
+
+/** What retrieval found beyond the candidates: how many products match, and the search as read when corrected. */
+export interface RetrievalSummary {
+  matches: number;
+  corrected?: string;
+  /** Candidates that are not matches but like them, after a search that found few. */
+  related: number;
+}
+
+/** A ranking ready to start (its `search` is the query's `q`), the category it is narrowed to, and what retrieval found. */
+export type PreparedRanking = RankingInput & { category: Category | null; retrieval: RetrievalSummary };
 
 /**
  * Looks up what a query names; an unknown shopper or category is an error, not an empty ranking.
@@ -61,9 +79,10 @@ export async function prepareRanking(query: RankingQuery, maxCandidates: number,
   ]);
   if (!shopper) return { ok: false, error: `unknown shopper "${query.shopper}"`, unknown: "shopper" };
   if (category === undefined) return { ok: false, error: `unknown category "${query.category}"`, unknown: "category" };
-  const [signals, candidates] = await Promise.all([
-    getLiveSignals(browserId),
-    findCandidates({ q: query.q, category: query.category, limit: maxCandidates }),
-  ]);
-  return { ok: true, value: { shopper, signals, candidates, search: query.q, category } };
+  // The shortlist is drawn from the shopper's profile and what this browser is doing: signals first.
+  const signals = await getLiveSignals(browserId);
+  const found = await retrieveCandidates({ q: query.q, category: query.category, shopper, signals, limit: maxCandidates });
+  const retrieval = { matches: found.matches, related: found.related, ...(found.corrected ? { corrected: found.corrected } : {}) };
+  const searchTerms = query.q && found.searchTerms ? { searchTerms: found.searchTerms } : {};
+  return { ok: true, value: { shopper, signals, candidates: found.products, search: query.q, ...searchTerms, category, retrieval } };
 }

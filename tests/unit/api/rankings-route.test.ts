@@ -45,15 +45,23 @@ describe("GET /api/rankings", () => {
     expect(done.totalMs).toBeGreaterThanOrEqual(done.firstItemMs ?? 0);
   });
 
-  it("narrows the candidates by q and category", async () => {
-    const { items } = await lines(await call("?shopper=12345&q=HEADPHONES"));
-    expect(items.length).toBeGreaterThan(0);
-    for (const item of items) {
-      const product = PRODUCTS.find((candidate) => candidate.id === item.id);
-      expect(JSON.stringify(product).toLowerCase()).toContain("headphones");
-    }
+  it("narrows the candidates by q and category, and says in the done line how many matched and how q was read", async () => {
+    const ids = (items: readonly RankedItem[]) => items.map((item) => item.id).sort();
+    // The products that match, read off lib/catalog/data/products.ts by hand; related products follow them.
+    const headphones = await lines(await call("?shopper=12345&q=HEADPHONES"));
+    expect(headphones.done).toMatchObject({ matches: 4 });
+    expect(headphones.done).not.toHaveProperty("corrected");
+    expect(ids(headphones.items.slice(0, 4))).toEqual(["15", "16", "17", "2"]);
     const books = await lines(await call("?shopper=12345&category=books"));
-    expect(books.items.map((item) => item.id).sort()).toEqual(PRODUCTS.filter((product) => product.category === "books").map((product) => product.id).sort());
+    expect(ids(books.items)).toEqual(PRODUCTS.filter((product) => product.category === "books").map((product) => product.id).sort());
+    expect(books.done).toMatchObject({ matches: books.items.length });
+    // Both at once: "waterproof" alone also finds 56 and 62, in outdoors.
+    const both = await lines(await call("?shopper=12345&q=waterproof&category=electronics"));
+    expect(both.done).toMatchObject({ matches: 2 });
+    expect(ids(both.items.slice(0, 2))).toEqual(["4", "8"]);
+    expect(both.items.every((item) => PRODUCTS.find((product) => product.id === item.id)?.category === "electronics")).toBe(true);
+    const typo = await lines(await call("?shopper=12345&q=hedphones"));
+    expect(typo.done).toMatchObject({ matches: 4, corrected: "headphones" });
   });
 
   it("answers an empty ranking, not an error, when nothing matches", async () => {

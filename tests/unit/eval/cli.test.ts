@@ -82,7 +82,7 @@ describe("npm run eval", () => {
     writeFileSync(bad, `${JSON.stringify(smallSet[0])}\n{"id": "x"}\n`);
     const refused = io();
     expect((await evalMain(["--set", bad, "--out", dir], refused.io)).code).toBe(2);
-    expect(refused.err()).toMatch(/line 2: case "x": shopper/);
+    expect(refused.err()).toMatch(/line 2: case "x": candidates/);
   });
 
   it("ranks with the openai provider against an OpenAI-compatible server, with tokens and cost", async () => {

@@ -19,9 +19,9 @@ const shopper = {
 };
 const line = (overrides: Record<string, unknown> = {}) => JSON.stringify({ id: "yoga", shopper, candidates: { category: "fitness" }, relevance: { "6": 3 }, ...overrides });
 
-function problems(text: string): string[] {
+async function problems(text: string): Promise<string[]> {
   try {
-    parseEvalSet(text, "test.jsonl", catalog);
+    await parseEvalSet(text, "test.jsonl", catalog);
   } catch (error) {
     if (error instanceof EvalSetError) return error.problems;
     throw error;
@@ -30,8 +30,8 @@ function problems(text: string): string[] {
 }
 
 describe("an eval set", () => {
-  it("reads a case: its candidates from the search, in the catalog's popular order, its grades", () => {
-    const set = parseEvalSet(`${line()}\n`, "test.jsonl", catalog);
+  it("reads a case: its candidates from the search, in the catalog's popular order, its grades", async () => {
+    const set = await parseEvalSet(`${line()}\n`, "test.jsonl", catalog);
     expect(set.cases).toHaveLength(1);
     const [only] = set.cases;
     expect(only?.candidates.every((product) => product.category === "fitness")).toBe(true);
@@ -39,9 +39,9 @@ describe("an eval set", () => {
     expect(only?.signals).toEqual({ cart: [], recentlyViewed: [], recentSearches: [], recentCategories: [] });
   });
 
-  it("takes candidates as a list of ids or {ids}, and signal products as ids or as objects with an id", () => {
+  it("takes candidates as a list of ids or {ids}, and signal products as ids or as objects with an id", async () => {
     const viewed = { id: "6", name: "Manduka PRO Yoga Mat", brand: "Manduka", kind: "yoga mat", category: "fitness" };
-    const set = parseEvalSet(
+    const set = await parseEvalSet(
       [line({ id: "a", candidates: ["6", "27"] }), line({ id: "b", candidates: { ids: ["6", "27"] }, signals: { cart: ["27"], recentlyViewed: [viewed] } })].join("\n"),
       "test.jsonl",
       catalog,
@@ -51,14 +51,14 @@ describe("an eval set", () => {
     expect(set.cases[1]?.signals.recentlyViewed.map((item) => item.id)).toEqual(["6"]);
   });
 
-  it("ignores fields it does not know (an outside set's own notes), and lets what no ranker reads be left out", () => {
-    expect(problems(line({ group: "yoga", source: "team b", shopper: { ...shopper, age: 31 } }))).toEqual([]);
+  it("ignores fields it does not know (an outside set's own notes), and lets what no ranker reads be left out", async () => {
+    expect(await problems(line({ group: "yoga", source: "team b", shopper: { ...shopper, age: 31 } }))).toEqual([]);
     const sparse = { searchHistory: ["yoga mats"], averageMonthlySpend: 50, ratings: { "Yoga Mat": 4.5 }, id: "Shopper #7 (team b)" };
-    const set = parseEvalSet(line({ id: "case one / sparse", shopper: sparse }), "test.jsonl", catalog);
+    const set = await parseEvalSet(line({ id: "case one / sparse", shopper: sparse }), "test.jsonl", catalog);
     expect(set.cases[0]?.shopper).toMatchObject({ searchHistory: ["yoga mats"], preferredBrands: [], loyaltyStatus: "unknown", name: "Shopper #7 (team b)" });
   });
 
-  it("names each bad line by number and says what is wrong, all at once", () => {
+  it("names each bad line by number and says what is wrong, all at once", async () => {
     const text = [
       line(),
       "{not json",
@@ -67,26 +67,40 @@ describe("an eval set", () => {
       line({ id: "outside", relevance: { "1": 3 } }),
       line({ id: "yoga" }),
       line({ id: "grade", relevance: { "6": 4 } }),
-      line({ id: "nothing", candidates: { q: "zzzz" } }),
       line({ id: "zero", relevance: { "6": 0 } }),
       line({ id: "typo", shopper: { ...shopper, preferedBrands: ["Manduka"] } }),
       line({ id: "whole", candidates: { query: "yoga" } }),
     ].join("\n");
-    const found = problems(text);
-    expect(found).toHaveLength(10);
+    const found = await problems(text);
+    expect(found).toHaveLength(9);
     expect(found[0]).toMatch(/^line 2: not JSON/);
     expect(found[1]).toMatch(/^line 3: case "missing": shopper\.preferredBrands/);
     expect(found[2]).toMatch(/^line 4: .*product "999" is not in the catalog/);
     expect(found[3]).toMatch(/^line 5: .*product "1" is not one of this case's candidates/);
     expect(found[4]).toMatch(/^line 6: .*id "yoga" is also the id of line 1/);
     expect(found[5]).toMatch(/^line 7: case "grade": relevance\.6/);
-    expect(found[6]).toMatch(/^line 8: .*matches no product/);
-    expect(found[7]).toMatch(/^line 9: .*no candidate is graded above 0/);
-    expect(found[8]).toMatch(/^line 10: .*shopper: unknown field "preferedBrands" \(did you mean "preferredBrands"\?\)/);
-    expect(found[9]).toMatch(/^line 11: case "whole": candidates/);
+    expect(found[6]).toMatch(/^line 8: .*no candidate is graded above 0/);
+    expect(found[7]).toMatch(/^line 9: .*shopper: unknown field "preferedBrands" \(did you mean "preferredBrands"\?\)/);
+    expect(found[8]).toMatch(/^line 10: case "whole": candidates/);
   });
 
-  it("refuses an empty set", () => {
-    expect(problems("\n\n")).toEqual(["no cases: the file holds no line"]);
+  it("takes a search case with no shopper: its candidates are the store's search, its misses and empty results are figures, not errors", async () => {
+    const set = await parseEvalSet(
+      [
+        JSON.stringify({ id: "search.hedphones", candidates: { q: "hedphones" }, relevance: { "2": 3, "14": 2 } }),
+        JSON.stringify({ id: "search.nothing", candidates: { q: "zzzz qqqq" }, relevance: { "6": 3 } }),
+      ].join("\n"),
+      "search.jsonl",
+      catalog,
+    );
+    const [typo, nothing] = set.cases;
+    expect(typo?.shopper).toMatchObject({ recentPurchases: [], preferredBrands: [], searchHistory: [] });
+    expect(typo?.candidates.slice(0, 4).map((product) => product.id).sort()).toEqual(["15", "16", "17", "2"]);
+    expect(typo?.searchTerms).toBe("headphones");
+    expect(nothing?.candidates).toEqual([]);
+  });
+
+  it("refuses an empty set", async () => {
+    expect(await problems("\n\n")).toEqual(["no cases: the file holds no line"]);
   });
 });

@@ -1,0 +1,46 @@
+import { Notice } from "@/components/layout/notice";
+import { ListedCard } from "@/components/product/listed-card";
+import { UnknownShopper } from "@/components/shopper/unknown-shopper";
+import { currentBrowserId } from "@/lib/browser/current-browser";
+import { getCategory } from "@/lib/catalog/catalog";
+import { listMatches } from "@/lib/catalog/retrieval/retrieve";
+import { getConfig } from "@/lib/config/env";
+import type { RankingQuery } from "@/lib/ranking/service/query";
+import { getShopper } from "@/lib/shoppers/shoppers";
+import { getLiveSignals } from "@/lib/signals/live-signals";
+import { PageLinks } from "./page-links";
+
+/** `?page=N`: the matches after the ranked window, in retrieval order, server-rendered with no model call. */
+export async function MatchesListing({ query, page, params }: { query: RankingQuery; page: number; params: URLSearchParams }) {
+  const config = getConfig();
+  const browserId = await currentBrowserId();
+  const [shopper, category] = await Promise.all([getShopper(query.shopper), query.category ? getCategory(query.category) : Promise.resolve(null)]);
+  if (!shopper) return <UnknownShopper id={query.shopper} />;
+  if (category === undefined) return <Notice title="Nothing to show there">unknown category “{query.category}”.</Notice>;
+  const signals = await getLiveSignals(browserId);
+  const listed = await listMatches({ q: query.q, category: query.category, shopper, signals, limit: config.maxCandidates }, page);
+  return (
+    <>
+      <div className="mb-5">
+        <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">
+          {query.q ? <>More results for “{listed.corrected ?? query.q}”</> : category ? <>More in {category.name}</> : "More from the store"}
+        </h1>
+        <p className="mt-1 text-sm text-ink-soft" data-testid="match-count">
+          Page {page} of {listed.pages} · {listed.matches.toLocaleString("en-US")} {query.q ? "matches" : "products"} in all, in {query.q ? "order of how well they match" : "order of popularity"}.
+        </p>
+      </div>
+      {listed.products.length === 0 ? (
+        <Notice title="No more products">This page is past the last match.</Notice>
+      ) : (
+        <ul data-testid="listed-grid" className="grid grid-cols-2 gap-3 sm:grid-cols-3 sm:gap-4 lg:grid-cols-4">
+          {listed.products.map((product) => (
+            <li key={product.id}>
+              <ListedCard product={product} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <PageLinks page={page} pages={listed.pages} params={params} />
+    </>
+  );
+}
