@@ -1,7 +1,7 @@
 /**
  * Runs once when a server process starts, before it answers requests (Next's instrumentation `register`):
  * the database is opened, migrated and seeded here, not inside the first visitor's request, then the busiest
- * routes warm themselves (docs/architecture.md §10); and requests are stamped with their socket's address (§13).
+ * routes warm themselves (docs/architecture.md §10); it listens for other servers' cancels; and requests are stamped with their socket's address (§13).
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -11,6 +11,9 @@ export async function register(): Promise<void> {
   await stampPeerAddresses();
   const { warmUp } = await import("@/lib/db/warm-up");
   await warmUp();
+  // Cancels sent to another server of the same PostgreSQL reach this one's rankings (docs/architecture.md §9).
+  const { listenForCancels } = await import("@/lib/ranking/service/cancel-everywhere");
+  void listenForCancels();
   const { warmRoutesSoon } = await import("@/lib/process/warm-routes");
   warmRoutesSoon();
 }

@@ -3,6 +3,7 @@ import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { getConfig } from "@/lib/config/env";
 import { processSingleton } from "@/lib/process/process-singleton";
+import { postgresListener } from "./postgres-listener";
 import * as schema from "./schema";
 import { seedDatabase } from "./seed";
 
@@ -15,6 +16,8 @@ const MIGRATION_LOCK = 7_413_221;
 
 interface Connection {
   db: Db;
+  /** Hears `pg_notify(channel, …)` from every process on this database (LISTEN/NOTIFY). */
+  listen(channel: string, handler: (payload: string) => void): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -39,7 +42,8 @@ async function connectPostgres(url: string): Promise<Connection> {
     await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => undefined);
     client.release();
   }
-  return { db: drizzle({ client: pool, schema }), close: () => pool.end() };
+  const listener = postgresListener(url);
+  return { db: drizzle({ client: pool, schema }), listen: listener.listen, close: async () => void (await Promise.all([listener.close(), pool.end()])) };
 }
 
 /** Embedded PGlite in a directory (or in memory): one process at a time may open a directory. */
@@ -57,7 +61,7 @@ async function connectPglite(dataDir: string): Promise<Connection> {
   const db = drizzle({ client, schema });
   await migrate(db, MIGRATIONS);
   await seedDatabase(db);
-  return { db, close: () => client.close() };
+  return { db, listen: async (channel, handler) => void (await client.listen(channel, handler)), close: () => client.close() };
 }
 
 /** Where a process's database is: DATABASE_URL, else embedded PGlite in a directory or in memory. */
@@ -90,6 +94,16 @@ export async function getDb(): Promise<Db> {
     throw error;
   });
   return (await state.connection).db;
+}
+
+/**
+ * Runs `handler` with the payload of every `pg_notify(channel, payload)` sent on this database, by any process
+ * (docs/architecture.md §9: what one server must tell another travels through PostgreSQL).
+ */
+export async function listenTo(channel: string, handler: (payload: string) => void): Promise<void> {
+  await getDb();
+  const connection = await (state.connection as Promise<Connection>);
+  await connection.listen(channel, handler);
 }
 
 /** Closes the connection (tests, shutdown); the next `getDb` opens a new one. */
