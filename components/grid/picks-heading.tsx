@@ -7,12 +7,12 @@ interface PicksHeadingProps {
   q?: string;
   category?: Category;
   /** What retrieval found: every match, the search as read when corrected, the related products shown after few matches. */
-  retrieval: { matches: number; corrected?: string; related: number };
+  retrieval: { matches: number; moreMatches: boolean; corrected?: string; related: number };
   /** "simulated" or the openai model's name. */
   provider: { name: string; model: string };
 }
 
-const count = (n: number, one: string, many: string) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+const count = (n: number, more: boolean, one: string, many: string) => `${n.toLocaleString("en-US")}${more ? "+" : ""} ${n === 1 && !more ? one : many}`;
 
 export function PicksHeading({ shopper, q, category, retrieval, provider }: PicksHeadingProps) {
   const filtered = q !== undefined || category !== undefined;
@@ -37,7 +37,7 @@ export function PicksHeading({ shopper, q, category, retrieval, provider }: Pick
               {category ? <> in <span className="font-medium text-ink">{category.name}</span></> : null}
               , ranked for {shopper.name}.{" "}
               <span data-testid="match-count">
-                {q !== undefined ? count(retrieval.matches, "match", "matches") : count(retrieval.matches, "product", "products")}
+                {q !== undefined ? count(retrieval.matches, retrieval.moreMatches, "match", "matches") : count(retrieval.matches, retrieval.moreMatches, "product", "products")}
                 {retrieval.related > 0 ? ", then similar products" : ""}.
               </span>{" "}
               <Link href="/" className="font-medium text-brand underline-offset-2 hover:underline">

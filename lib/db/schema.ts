@@ -20,10 +20,11 @@ export const categories = pgTable("categories", {
 
 /**
  * A product's words for full-text search, weighted by where they stand (docs/architecture.md §16): name and
- * brand A, kind B, tags C, description D. Computed by the database from the row, so every writer (the seed,
+ * brand A, kind B, tags C, description D; and what it is (A and B) apart. Computed by the database from the row, so every writer (the seed,
  * the catalog import) gets it alike. English stemming: "laptops" is stored and asked for as "laptop".
  */
-const SEARCH_DOCUMENT = sql`setweight(to_tsvector('english', name || ' ' || brand), 'A') || setweight(to_tsvector('english', kind), 'B') || setweight(to_tsvector('english', translate(tags::text, '[]",', '    ')), 'C') || setweight(to_tsvector('english', description), 'D')`;
+const TITLE_DOCUMENT = sql`setweight(to_tsvector('english', name || ' ' || brand), 'A') || setweight(to_tsvector('english', kind), 'B')`;
+const SEARCH_DOCUMENT = sql`${TITLE_DOCUMENT} || setweight(to_tsvector('english', translate(tags::text, '[]",', '    ')), 'C') || setweight(to_tsvector('english', description), 'D')`;
 
 /** The baseline ("popular") order's score: rating weighted by how many people rated it (PostgreSQL's log is base 10). */
 const POPULARITY = sql`rating * log(review_count + 10.0)`;
@@ -46,10 +47,13 @@ export const products = pgTable(
     tags: jsonb().$type<string[]>().notNull(),
     image: text().notNull(),
     searchVector: tsvector("search_vector").generatedAlwaysAs(SEARCH_DOCUMENT).notNull(),
+    /** What the product is (name, brand, kind) alone: its own index finds the strongest matches first at any catalog size. */
+    titleVector: tsvector("title_vector").generatedAlwaysAs(TITLE_DOCUMENT).notNull(),
     popularity: doublePrecision().generatedAlwaysAs(POPULARITY).notNull(),
   },
   (table) => [
     index("products_search").using("gin", table.searchVector),
+    index("products_title_search").using("gin", table.titleVector),
     // The baseline order, whole or by category, and the shortlist's lookups by brand and kind, each read in
     // popularity order from an index (no sort of the catalog per request).
     index("products_popular").on(table.popularity.desc(), sql`length(${table.id})`, table.id),

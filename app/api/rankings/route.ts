@@ -35,7 +35,7 @@ export async function GET(request: NextRequest): Promise<Response> {
   const browserId = parseBrowserId(request.cookies.get(BROWSER_COOKIE)?.value);
 
   let events: AsyncIterable<RankingEvent>;
-  let retrieval: RetrievalSummary = { matches: 0, related: 0 };
+  let retrieval: RetrievalSummary = { matches: 0, moreMatches: false, related: 0 };
   const ranking = openLiveRanking(request.signal);
   try {
     const prepared = await prepareRanking(query.value, config.maxCandidates, browserId);

@@ -1,9 +1,10 @@
-import { and, asc, eq, notInArray, sql, type SQL } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
-import { products } from "@/lib/db/schema";
-import { productColumns, toProduct } from "@/lib/catalog/product-rows";
+import { rowsOf, textArray } from "@/lib/db/rows";
+import { productColumnsSql, toProduct, type ProductRow } from "@/lib/catalog/product-rows";
 import type { Product } from "@/lib/catalog/types";
 import type { LiveSignals, ShopperProfile } from "@/lib/shoppers/types";
+import { countMatches, type MatchCount } from "./count-matches";
 import { relatedTo } from "./related";
 import { searchProducts } from "./search-products";
 import { shortlist } from "./shortlist";
@@ -21,11 +22,9 @@ export interface CandidateRequest {
   limit: number;
 }
 
-export interface Candidates {
-  /** Best first by retrieval: a search's best matches, or the shortlist in the baseline order. */
+export interface Candidates extends MatchCount {
+  /** Best first by retrieval: a search's best matches (then related ones), or the shortlist in the baseline order. */
   products: Product[];
-  /** Every product the page could show: all a search's matches, or everything in view (the store, the category). */
-  matches: number;
   /** The search as read, when a word was corrected ("hedphones" → "headphones"). */
   corrected?: string;
   /** The search's words as read (corrections, synonyms): what the rankers match products to. */
@@ -45,11 +44,8 @@ export function pageCount(matches: number, window: number): number {
   return 1 + Math.ceil(Math.max(0, matches - window) / PAGE_SIZE);
 }
 
-/** How many products are in view without a search: the whole store, or a category. */
-async function countInView(category: string | undefined): Promise<number> {
-  const db = await getDb();
-  return db.$count(products, category ? eq(products.category, category) : undefined);
-}
+/** What is in view without a search: the whole store, or a category. */
+const inView = (category: string | undefined) => (category ? sql`p.category = ${category}` : sql`true`);
 
 export async function retrieveCandidates({ q, category, shopper, signals, limit }: CandidateRequest): Promise<Candidates> {
   const db = await getDb();
@@ -61,20 +57,20 @@ export async function retrieveCandidates({ q, category, shopper, signals, limit 
     return {
       products: [...found.products, ...related],
       matches: found.matches,
+      moreMatches: found.moreMatches,
       related: related.length,
       searchTerms: reading.terms,
       ...(reading.corrected ? { corrected: reading.corrected } : {}),
     };
   }
-  const [listed, matches] = await Promise.all([shortlist(db, { shopper, signals, category, limit }), countInView(category)]);
-  return { products: listed, matches, related: 0 };
+  const [listed, counted] = await Promise.all([shortlist(db, { shopper, signals, category, limit }), countMatches(db, inView(category))]);
+  return { products: listed, ...counted, related: 0 };
 }
 
-export interface MatchesPage {
+export interface MatchesPage extends MatchCount {
   /** The page's products, in retrieval order. */
   products: Product[];
-  matches: number;
-  /** How many pages there are in all, the ranked window being the first. */
+  /** How many pages there are in all (at least, when there are more matches than counted), the ranked window first. */
   pages: number;
   corrected?: string;
 }
@@ -90,21 +86,22 @@ export async function listMatches(request: CandidateRequest, page: number): Prom
     const reading = await understandQuery(db, request.q);
     const found = await searchProducts(db, reading, { category: request.category, limit: PAGE_SIZE, offset: request.limit + offset });
     const window = Math.min(request.limit, found.matches);
-    return { products: found.products, matches: found.matches, pages: pageCount(found.matches, window), ...(reading.corrected ? { corrected: reading.corrected } : {}) };
+    return {
+      products: found.products,
+      matches: found.matches,
+      moreMatches: found.moreMatches,
+      pages: pageCount(found.matches, window),
+      ...(reading.corrected ? { corrected: reading.corrected } : {}),
+    };
   }
   const listed = await shortlist(db, request);
-  const filters: SQL[] = [];
-  if (request.category) filters.push(eq(products.category, request.category));
-  if (listed.length > 0) filters.push(notInArray(products.id, listed.map((product) => product.id)));
-  const [rows, matches] = await Promise.all([
-    db
-      .select(productColumns)
-      .from(products)
-      .where(and(...filters))
-      .orderBy(sql`${products.popularity} desc nulls last`, asc(sql`length(${products.id})`), asc(products.id))
-      .limit(PAGE_SIZE)
-      .offset(offset),
-    countInView(request.category),
+  const [rows, counted] = await Promise.all([
+    rowsOf<ProductRow>(
+      db,
+      sql`select ${productColumnsSql} from products p where ${inView(request.category)} and p.id <> all(${textArray(listed.map((product) => product.id))}::text[])
+        order by p.popularity desc nulls last, length(p.id), p.id limit ${PAGE_SIZE} offset ${offset}`,
+    ),
+    countMatches(db, inView(request.category)),
   ]);
-  return { products: rows.map(toProduct), matches, pages: pageCount(matches, listed.length) };
+  return { products: rows.map(toProduct), ...counted, pages: pageCount(counted.matches, listed.length) };
 }

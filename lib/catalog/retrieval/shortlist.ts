@@ -64,13 +64,17 @@ const anyWordOf = (phrase: string) => wordsOf(phrase).join(" or ");
 /** A purchase's words looked for in products' kinds only (weight B): `wireless:B | headphones:B`. */
 const inKind = (purchase: string) => wordsOf(purchase).map((word) => `${word}:B`).join(" | ");
 
-/** One affinity's products: for each value, the most popular products it matches, `PER_AFFINITY` at most. */
-function affinity(name: string, values: readonly string[], matches: (value: SQL) => SQL, inCategory: SQL): SQL {
-  return sql`select pick.id, ${name}::text as affinity,
-      row_number() over (partition by wanted.value order by pick.popularity desc nulls last, length(pick.id), pick.id) as nth
-    from unnest(${textArray(values)}::text[]) as wanted(value)
-    cross join lateral (select p.id, p.popularity from products p where ${matches(sql`wanted.value`)} and ${inCategory}
-      order by p.popularity desc nulls last, length(p.id), p.id limit ${PER_AFFINITY}) as pick`;
+/**
+ * One affinity's products: for each of its values, the most popular products it matches, `PER_AFFINITY` at
+ * most. A part of the query per value, so the planner sees each value and picks the index that suits it (a
+ * rare search from the full-text index, a common one in popularity order).
+ */
+function affinity(name: string, values: readonly string[], matches: (value: string) => SQL, inCategory: SQL): SQL[] {
+  return values.map(
+    (value) => sql`select pick.id, ${name}::text as affinity, row_number() over (order by pick.popularity desc nulls last, length(pick.id), pick.id) as nth
+      from (select p.id, p.popularity from products p where ${matches(value)} and ${inCategory}
+        order by p.popularity desc nulls last, length(p.id), p.id limit ${PER_AFFINITY}) as pick`,
+  );
 }
 
 export async function shortlist(db: Db, request: ShortlistRequest): Promise<Product[]> {
@@ -78,24 +82,24 @@ export async function shortlist(db: Db, request: ShortlistRequest): Promise<Prod
   const inCategory = request.category ? sql`p.category = ${request.category}` : sql`true`;
   const perKind = Math.max(3, Math.ceil(request.limit * KIND_SHARE));
   const sources: SQL[] = [
-    affinity("category", a.categorySlugs, (value) => sql`p.category = ${value}`, inCategory),
-    affinity(
+    ...affinity("category", a.categorySlugs, (value) => sql`p.category = ${value}`, inCategory),
+    ...affinity(
       "browsed",
       a.categoryNames.map(anyWordOf).filter(Boolean),
       (value) => sql`p.category in (select c.slug from categories c where to_tsvector('english', c.name || ' ' || replace(c.slug, '-', ' ')) @@ websearch_to_tsquery('english', ${value}))`,
       inCategory,
     ),
-    affinity("brand", a.brands, (value) => sql`lower(p.brand) = ${value}`, inCategory),
-    affinity("kind", a.kinds, (value) => sql`lower(p.kind) = ${value}`, inCategory),
-    affinity("purchase", a.purchases.map(inKind).filter(Boolean), (value) => sql`p.search_vector @@ to_tsquery('english', ${value})`, inCategory),
-    affinity("search", a.searches, (value) => sql`p.search_vector @@ plainto_tsquery('english', ${value})`, inCategory),
-    affinity("books", a.books ? ["book"] : [], () => sql`(lower(p.kind) like '% book' or lower(p.kind) = 'cookbook')`, inCategory),
+    ...affinity("brand", a.brands, (value) => sql`lower(p.brand) = ${value}`, inCategory),
+    ...affinity("kind", a.kinds, (value) => sql`lower(p.kind) = ${value}`, inCategory),
+    ...affinity("purchase", a.purchases.map(inKind).filter(Boolean), (value) => sql`p.title_vector @@ to_tsquery('english', ${value})`, inCategory),
+    ...affinity("search", a.searches, (value) => sql`p.search_vector @@ plainto_tsquery('english', ${value})`, inCategory),
+    ...affinity("books", a.books ? ["book"] : [], () => sql`(lower(p.kind) like '% book' or lower(p.kind) = 'cookbook')`, inCategory),
     sql`select pick.id, 'popular'::text as affinity, row_number() over (order by pick.popularity desc nulls last, length(pick.id), pick.id) as nth
       from (select p.id, p.popularity from products p where ${inCategory} order by p.popularity desc nulls last, length(p.id), p.id limit ${request.limit}) as pick`,
   ];
   const rows = await rowsOf<ProductRow & { disliked: boolean }>(
     db,
-    sql`with pooled as (${sql.join(sources, sql` union all `)}),
+    sql`with pooled as (${sql.join(sources.map((source) => sql`(${source})`), sql` union all `)}),
       -- Each product once, by its best showing: an affinity before the popular, an affinity's first picks before its later ones.
       best as (select id, min(case when affinity = 'popular' then 1 else 0 end) as popular_only, min(nth) as nth from pooled group by id),
       ranked as (

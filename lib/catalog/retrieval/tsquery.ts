@@ -24,6 +24,11 @@ export function anyTermQuery(reading: QueryReading): string {
   return reading.sought.map((term) => termQuery(term, "any")).join(" | ");
 }
 
+/** Every term somewhere: the products that answer the whole search. */
+export function allTermsQuery(reading: QueryReading): string {
+  return reading.sought.map((term) => termQuery(term, "any")).join(" & ");
+}
+
 /** The excluded words (-word): a product holding any of them is no result. */
 export function excludedQuery(reading: QueryReading): string | undefined {
   return reading.excluded.length === 0 ? undefined : reading.excluded.map(quoteLexeme).join(" | ");

@@ -21,6 +21,8 @@ export interface SoughtTerm {
   phrases: string[];
   /** Typed in quotes: a phrase's stems must stand in order. */
   quoted: boolean;
+  /** About how many products hold it (from search_words): how broad it is, for the search's plan. */
+  docs: number;
 }
 
 export interface QueryReading {
@@ -31,6 +33,22 @@ export interface QueryReading {
   corrected: string | undefined;
   /** Every word the search was read as, corrections and synonyms included: what a ranker matches products to. */
   terms: string;
+  /** About how many products the catalog holds (the planner's count, kept by ANALYZE after every import). */
+  catalogSize: number;
+}
+
+/** How broad each term is: products holding its stems, summed over its alternatives; and the catalog's size. */
+async function breadthOf(db: Db, sought: readonly Omit<SoughtTerm, "docs">[]): Promise<{ docs: number[]; catalogSize: number }> {
+  const stems = [...new Set(sought.flatMap((term) => term.alternatives.flat()))];
+  const rows = await rowsOf<{ lexeme: string | null; docs: number }>(
+    db,
+    sql`select lexeme, max(docs)::int as docs from search_words where lexeme = any(${textArray(stems)}::text[]) group by lexeme
+      union all select null, greatest(reltuples, 0)::int from pg_class where oid = 'products'::regclass`,
+  );
+  const byStem = new Map(rows.filter((row) => row.lexeme !== null).map((row) => [row.lexeme as string, row.docs]));
+  const catalogSize = rows.find((row) => row.lexeme === null)?.docs ?? 0;
+  const docs = sought.map((term) => term.alternatives.reduce((sum, alternative) => sum + Math.min(...alternative.map((stem) => byStem.get(stem) ?? 0)), 0));
+  return { docs, catalogSize };
 }
 
 interface StemRow extends Record<string, unknown> {
@@ -92,7 +110,7 @@ export async function understandQuery(db: Db, q: string): Promise<QueryReading> 
   const stems = await stemsOf(db, [...allWords]);
   const stemsOfPhrase = (words: readonly string[]) => words.flatMap((word) => stems.get(word)?.stems ?? []);
 
-  const sought: SoughtTerm[] = [];
+  const sought: Omit<SoughtTerm, "docs">[] = [];
   const corrections = new Map<string, string>();
   for (let i = 0; i < terms.length; i++) {
     const term = terms[i] as QueryTerm;
@@ -136,5 +154,12 @@ export async function understandQuery(db: Db, q: string): Promise<QueryReading> 
 
   const corrected = corrections.size === 0 ? undefined : q.replace(/[\p{L}\p{N}]+/gu, (word) => corrections.get(word.toLowerCase()) ?? word).trim();
   const read = [...new Set(sought.flatMap((term) => [term.read, ...term.phrases]))].join(" ");
-  return { sought, excluded: [...new Set(excluded.flatMap((word) => stems.get(word)?.stems ?? []))], corrected, terms: read };
+  const breadth = sought.length > 0 ? await breadthOf(db, sought) : { docs: [], catalogSize: 0 };
+  return {
+    sought: sought.map((term, i) => ({ ...term, docs: breadth.docs[i] ?? 0 })),
+    excluded: [...new Set(excluded.flatMap((word) => stems.get(word)?.stems ?? []))],
+    corrected,
+    terms: read,
+    catalogSize: breadth.catalogSize,
+  };
 }

@@ -19,6 +19,9 @@ export async function rebuildSearchWords(db: Db): Promise<void> {
       from ts_stat($$select to_tsvector('simple', name || ' ' || brand || ' ' || kind || ' ' || translate(tags::text, '[]",', '    ') || ' ' || description) from products$$)
       where length(word) > 1 and word !~ '^[0-9.]+$' and (tsvector_to_array(to_tsvector('english', word)))[1] is not null`);
   });
+  // The planner's statistics, after the products changed: the search's plans and breadth estimates use them.
+  await db.execute(sql`analyze products`);
+  await db.execute(sql`analyze search_words`);
 }
 
 /** Lowercase words separated by single spaces, as the search reads a phrase (read-query.ts). */

@@ -59,7 +59,9 @@ export function parsePageParam(params: URLSearchParams): Checked<number> {
 
 /** What retrieval found beyond the candidates: how many products match, and the search as read when corrected. */
 export interface RetrievalSummary {
+  /** Counted exactly up to 1,000 (lib/catalog/retrieval/count-matches.ts); `moreMatches`: at least that many. */
   matches: number;
+  moreMatches: boolean;
   corrected?: string;
   /** Candidates that are not matches but like them, after a search that found few. */
   related: number;
@@ -82,7 +84,7 @@ export async function prepareRanking(query: RankingQuery, maxCandidates: number,
   // The shortlist is drawn from the shopper's profile and what this browser is doing: signals first.
   const signals = await getLiveSignals(browserId);
   const found = await retrieveCandidates({ q: query.q, category: query.category, shopper, signals, limit: maxCandidates });
-  const retrieval = { matches: found.matches, related: found.related, ...(found.corrected ? { corrected: found.corrected } : {}) };
+  const retrieval = { matches: found.matches, moreMatches: found.moreMatches, related: found.related, ...(found.corrected ? { corrected: found.corrected } : {}) };
   const searchTerms = query.q && found.searchTerms ? { searchTerms: found.searchTerms } : {};
   return { ok: true, value: { shopper, signals, candidates: found.products, search: query.q, ...searchTerms, category, retrieval } };
 }
