@@ -72,6 +72,15 @@ describe("npm run eval", () => {
     expect(result.summary?.systems.embedded["ndcg@5"]).toBeGreaterThanOrEqual(0.8);
   });
 
+  it("holds the store's search on the search set to DESIGN §7: no zero results, recall@24 ≥ 0.90, NDCG@10 ≥ 0.75", async () => {
+    const result = await evalMain(["--set", "eval/sets/search.jsonl", "--out", tempDir()], io().io);
+    expect(result.summary?.cases).toBeGreaterThanOrEqual(40);
+    expect(result.summary?.zeroResults).toBe(0);
+    // The simulated model's order is the embedded ranker's: what the API serves for these searches.
+    expect(result.summary?.systems.model["recall@24"]).toBeGreaterThanOrEqual(0.9);
+    expect(result.summary?.systems.model["ndcg@10"]).toBeGreaterThanOrEqual(0.75);
+  });
+
   it("runs any set given with --set, and refuses a bad one naming the line", async () => {
     const dir = tempDir();
     const good = io();
