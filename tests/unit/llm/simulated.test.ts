@@ -39,8 +39,13 @@ describe("the simulated ranker", () => {
   });
 
   it("is deterministic for the same inputs", () => {
-    const request = buildRankingRequest({ shopper: seedShopper, signals: NO_SIGNALS, candidates: PRODUCTS });
-    expect(simulatedAnswer(request)).toBe(simulatedAnswer(request));
+    // Two requests built apart from equal copies: nothing may hang on one object, its identity or a first call.
+    const build = () =>
+      buildRankingRequest({ shopper: structuredClone(seedShopper), signals: structuredClone(NO_SIGNALS), candidates: structuredClone([...PRODUCTS]) });
+    const [first, second] = [build(), build()];
+    expect(first).not.toBe(second);
+    expect(first.candidates).not.toBe(second.candidates);
+    expect(simulatedAnswer(first)).toBe(simulatedAnswer(second));
   });
 
   it("gives different shoppers different orders", () => {
