@@ -279,10 +279,21 @@ describe("rankProducts with picks", () => {
 
 describe("rankProducts without the model", () => {
   it.each(["rate-limited", "over-capacity"] as const)("%s: asks no model and serves every candidate in the embedded ranker's order", async (outcome) => {
-    const { items, done, calls } = await run(chunked(answer("5", "4")), { withoutModel: outcome });
+    // An order of the shopper's tastes, not the candidates' order (1…5), its reverse, the baseline (3, 1, 2, 4, 5) or the script's.
+    const candidates = [
+      product("1", { brand: "Shunned" }),
+      product("2"),
+      product("3", { rating: 4.8 }),
+      product("4", { brand: "Loved" }),
+      product("5", { rating: 3 }),
+    ];
+    const tastes = { ...shopper, preferredBrands: ["Loved"], dislikedBrands: ["Shunned"] };
+    const { items, done, calls } = await run(chunked(answer("5", "4")), { withoutModel: outcome }, { shopper: tastes, signals: NO_SIGNALS, candidates });
     expect(calls).toHaveLength(0);
     expectNothingLost(items);
-    expect(items.every((item) => item.source === "fallback")).toBe(true);
+    expect(order(items)).toEqual(["4:fallback", "3:fallback", "2:fallback", "5:fallback", "1:fallback"]);
+    expect(items[0]?.reason).toContain("You like Loved");
+    expect(items[4]?.reason).toContain("passed on Shunned");
     expect(done).toMatchObject({ ranked: 0, fallback: 5, outcome, usage: null });
   });
 });
