@@ -92,15 +92,18 @@ describe("the simulated ranker", () => {
     const request = buildRankingRequest({ shopper: seedShopper, signals: NO_SIGNALS, candidates: PRODUCTS });
     const provider = createSimulatedProvider({ ttftMs: 0, tokensPerSecond: 200 });
     const controller = new AbortController();
-    let received = 0;
+    const chunks: string[] = [];
     await expect(
       (async () => {
         for await (const chunk of provider.stream(request, controller.signal)) {
-          received += typeof chunk === "string" ? chunk.length : 0;
-          if (received > 40) controller.abort();
+          chunks.push(typeof chunk === "string" ? chunk : "");
+          if (chunks.join("").length > 40) controller.abort();
         }
       })(),
-    ).rejects.toThrow();
-    expect(received).toBeLessThan(100);
+    ).rejects.toMatchObject({ name: "AbortError" });
+    // Nothing after the abort: the last chunk read is the one that took the text past 40 characters.
+    expect(chunks.slice(0, -1).join("").length).toBeLessThanOrEqual(40);
+    expect(chunks.join("").length).toBeGreaterThan(40);
+    expect(chunks.join("").length).toBeLessThan(simulatedAnswer(request).length);
   });
 });
