@@ -28,6 +28,9 @@ describe("the simulated ranker", () => {
   });
 
   it("ranks every candidate exactly once, each with a specific reason of at most 280 characters", () => {
+    // The loops below run: every demo shopper, over the whole catalog.
+    expect(PROFILES.length).toBeGreaterThanOrEqual(6);
+    expect(PRODUCTS.length).toBeGreaterThanOrEqual(60);
     for (const shopper of PROFILES) {
       const ranked = rankedIds(shopper);
       expect(ranked.map((item) => item.id).sort()).toEqual(PRODUCTS.map((product) => product.id).sort());
