@@ -354,7 +354,7 @@ describe("the ai provider's stream", () => {
     const model = mockModel(["{", "stall"]);
     const controller = new AbortController();
     const reason = new Error("deadline");
-    const chunks = createAiSdkProvider(config, model).stream(request(), controller.signal);
+    const chunks = createAiSdkProvider(config, model).stream(request(), controller.signal)[Symbol.asyncIterator]();
     expect(await chunks.next()).toEqual({ done: false, value: "{" });
     const stalled = chunks.next();
     controller.abort(reason);

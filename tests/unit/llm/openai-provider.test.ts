@@ -118,7 +118,7 @@ describe("openai provider: stopping", () => {
     // The server sends one piece and then nothing, ever: only the abort can end the read.
     const provider = providerFor({ kind: "stream", chunks: ['{"products":[', '{"id":"1"'], stallAfter: 1 });
     const stop = new AbortController();
-    const chunks = provider.stream(rankingRequest(), stop.signal);
+    const chunks = provider.stream(rankingRequest(), stop.signal)[Symbol.asyncIterator]();
     expect(await chunks.next()).toEqual({ done: false, value: '{"products":[' });
     const stalled = chunks.next();
     stop.abort();
