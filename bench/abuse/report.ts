@@ -68,7 +68,7 @@ export function abuseReport(result: AbuseResult, quick: boolean): { lines: strin
   say(
     `| the same address past its budget, a new cookie each time, and forged headers (${budget.dodges.map((dodge) => dodge.label).join("; ")}) | ${budget.dodges.map((dodge) => dodge.status || dodge.error).join(", ")}; ${budget.dodgeModelRequests} model requests | all 429 with Retry-After, 0 model requests: ${must(
       dodged.length === 0 && dodgesWithoutRetryAfter.length === 0 && budget.dodgeModelRequests === 0,
-      `budget: dodged at the same address past its budget — ${[...dodged.map((dodge) => `${dodge.label}: ${dodge.status || dodge.error}, not 429`), ...dodgesWithoutRetryAfter.map((dodge) => `${dodge.label}: 429 without a 1–60 s Retry-After`), ...(budget.dodgeModelRequests ? [`${budget.dodgeModelRequests} model request(s)`] : [])].join("; ")}`,
+      `budget: the same address past its budget was not refused as it must be — ${[...dodged.map((dodge) => `${dodge.label}: ${dodge.status || dodge.error}, not 429`), ...dodgesWithoutRetryAfter.map((dodge) => `${dodge.label}: 429 without a 1–60 s Retry-After`), ...(budget.dodgeModelRequests ? [`${budget.dodgeModelRequests} model request(s)`] : [])].join("; ")}`,
     )} |`,
   );
   say(
