@@ -11,11 +11,13 @@ import type { AbuseSettings } from "./abuse/settings.ts";
 // Every request goes to 127.0.0.1; every loop is bounded in count and in time.
 //
 // 1. One client (one browser cookie, one address) asks for many fresh rankings: its budget
-//    (AISLE_RANKINGS_PER_MINUTE) holds, every 200 is whole, and its page past the budget is whole with no model call.
+//    (AISLE_RANKINGS_PER_MINUTE) holds, every 429 says Retry-After, every 200 is whole, a new cookie with forged
+//    address headers gets no fresh budget, and its page past the budget is whole with no model call.
 // 2. Many clients (distinct X-Forwarded-For, AISLE_TRUSTED_PROXIES=1) load the page at once: the cap
 //    (AISLE_MAX_MODEL_STREAMS) holds at the model server, every page is whole.
-// 3. Many rankings at once, one model stream in ten hostile: every ranking is whole and exactly once, and the
-//    healthy streams keep the model's pace.
+// 3. Many rankings at once, one model stream in ten hostile: every ranking is whole and exactly once, every
+//    stalled model stream is aborted by the stall deadline, and the healthy streams keep the model's pace.
+// A limit that does not hold is a problem that fails the run (abuse/report.ts); timings are only reported.
 
 export interface AbuseResult {
   machine: { cpus: number; cpu: string; memGiB: number; node: string; platform: string };

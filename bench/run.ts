@@ -12,6 +12,7 @@ import { measureCpu, measureDelay } from "./parser-cpu.ts";
 import { measurePicks } from "./picks.ts";
 import { measurePromptCache } from "./prompt-cache.ts";
 import { buildNeeded } from "./support/build.ts";
+import { freePorts } from "./support/next-process.ts";
 import { CACHE_MIN_TOKENS, cacheableTokens, PRICES } from "./support/prices.ts";
 import { SHOPPERS } from "./support/ranking-request.ts";
 import { ms, percent, ratio } from "./support/stats.ts";
@@ -321,7 +322,9 @@ if (wanted.has("first-request")) {
 // 10. Budget, cap and hostile models: one client's budget of fresh rankings, the per-process cap on model
 // streams under many addresses, and hostile model streams among healthy ones (bench/abuse.ts).
 if (wanted.has("abuse")) {
-  const abuse = await measureAbuse({ app: 3302, model: 4301 }, quick ? ABUSE_QUICK : ABUSE_FULL);
+  // Ports the OS picks (its ephemeral range): no clash with a fixed port another suite or bench listens on.
+  const [app, model] = (await freePorts(2)) as [number, number];
+  const abuse = await measureAbuse({ app, model }, quick ? ABUSE_QUICK : ABUSE_FULL);
   const report = abuseReport(abuse, quick);
   say();
   for (const line of report.lines) say(line);

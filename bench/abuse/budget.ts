@@ -30,6 +30,28 @@ async function distinctQueries(count: number): Promise<{ shopper: string; q: str
   return Array.from({ length: count }, (_, i) => ({ shopper: SHOPPERS[i % SHOPPERS.length]?.id as string, q: words[Math.floor(i / SHOPPERS.length)] as string }));
 }
 
+/**
+ * After the budget is spent: fresh rankings from the same socket, each with a cookie never seen and headers a
+ * client may forge. No proxy is trusted (AISLE_TRUSTED_PROXIES unset), so none may make a fresh budget.
+ */
+export const DODGES: readonly { label: string; headers: Record<string, string> }[] = [
+  { label: "a new cookie", headers: {} },
+  { label: "a new cookie, a spoofed X-Forwarded-For", headers: { "x-forwarded-for": "198.51.100.7" } },
+  { label: "a new cookie, a spoofed x-aisle-peer", headers: { "x-aisle-peer": "198.51.100.8" } },
+  {
+    label: "a new cookie, X-Forwarded-For, x-aisle-peer and X-Real-IP all spoofed",
+    headers: { "x-forwarded-for": "198.51.100.9, 198.51.100.10", "x-aisle-peer": "198.51.100.9", "x-real-ip": "198.51.100.9" },
+  },
+];
+
+export interface Dodge {
+  label: string;
+  status: number;
+  /** The Retry-After header, if the answer had one. */
+  retryAfter?: string;
+  error?: string;
+}
+
 export interface BudgetResult {
   requests: number;
   distinctQueries: number;
@@ -49,6 +71,10 @@ export interface BudgetResult {
   replays: number;
   outcomes: Record<string, number>;
   notWhole: string[];
+  /** The same address past its budget, with a fresh cookie and forged headers each (DODGES): each should be a 429. */
+  dodges: Dodge[];
+  /** Model requests the fake server received for the dodges. */
+  dodgeModelRequests: number;
   page: {
     status: number;
     cards: number;
@@ -70,7 +96,8 @@ export async function measureBudget(port: number, fake: FakeModel, settings: Abu
     await fake.reset();
     // One browser (its cookie) at one address (the socket's, 127.0.0.1: AISLE_TRUSTED_PROXIES unset).
     const cookie = `aisle-browser=${randomUUID()}`;
-    const queries = await distinctQueries(settings.requests);
+    const asked = await distinctQueries(settings.requests + DODGES.length);
+    const queries = asked.slice(0, settings.requests);
     const inFlight = new Set<Promise<void>>();
     const results: { got: Got; query: (typeof queries)[number] }[] = [];
     const sent: number[] = [];
@@ -116,6 +143,17 @@ export async function measureBudget(port: number, fake: FakeModel, settings: Abu
     }
     const modelRequests = (await fake.stats()).requests;
 
+    // The same address, now past its budget, tries to pass as another client: one at a time, fresh rankings.
+    const dodges: Dodge[] = [];
+    for (const [i, dodge] of DODGES.entries()) {
+      const query = asked[settings.requests + i] as (typeof asked)[number];
+      const url = `${server.url}/api/rankings?shopper=${encodeURIComponent(query.shopper)}&q=${encodeURIComponent(query.q)}`;
+      const got = await get(url, { ...dodge.headers, cookie: `aisle-browser=${randomUUID()}` }, 60_000);
+      const retryAfter = got.headers["retry-after"];
+      dodges.push({ label: dodge.label, status: got.status, ...(typeof retryAfter === "string" ? { retryAfter } : {}), ...(got.error ? { error: got.error } : {}) });
+    }
+    const afterDodges = (await fake.stats()).requests;
+
     // The same client loads the page past its budget: a query it has not asked (no q), so no stored ranking.
     const pageGot = await get(`${server.url}/?shopper=12345`, { cookie, accept: "text/html" }, 60_000);
     const cards = pageCards(pageGot.body);
@@ -139,6 +177,8 @@ export async function measureBudget(port: number, fake: FakeModel, settings: Abu
       replays,
       outcomes,
       notWhole,
+      dodges,
+      dodgeModelRequests: afterDodges - modelRequests,
       page: {
         status: pageGot.status,
         cards: cards.length,
@@ -146,7 +186,7 @@ export async function measureBudget(port: number, fake: FakeModel, settings: Abu
         whole: pageProblem === undefined,
         ...(pageProblem ? { problem: pageProblem } : {}),
         outcome: summary?.outcome ?? "no summary found",
-        modelRequests: afterPage - modelRequests,
+        modelRequests: afterPage - afterDodges,
         ms: pageGot.endAt - pageGot.sentAt,
       },
     };

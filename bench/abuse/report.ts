@@ -12,14 +12,30 @@ const counts = (record: Record<string, number>) =>
     .join(", ") || "—";
 const met = (ok: boolean) => (ok ? "met" : "**NOT met**");
 
-/** The section's lines for the report, and the problems that fail the run (a ranking or page not whole, an error). */
+/** A Retry-After a 429 must carry: whole seconds, at least 1, at most the budget's minute. */
+const goodRetryAfter = (seconds: number) => Number.isInteger(seconds) && seconds >= 1 && seconds <= 60;
+
+/**
+ * The section's lines for the report, and the problems that fail the run: a ranking or page not whole, an
+ * error, and every limit that did not hold (the budget, a 429 without Retry-After, a dodge of the budget, the
+ * cap on open model streams, a stalled model stream not aborted). Timings are reported, never failed on.
+ */
 export function abuseReport(result: AbuseResult, quick: boolean): { lines: string[]; problems: string[] } {
   const { budget, cap, hostile, machine } = result;
   const lines: string[] = [];
   const problems: string[] = [];
   const say = (line = "") => lines.push(line);
+  /** A target that fails the run when missed: "met", or "NOT met" and the problem recorded. */
+  const must = (ok: boolean, problem: string) => {
+    if (!ok) problems.push(problem);
+    return met(ok);
+  };
   const ok200 = budget.statuses["200"] ?? 0;
   const got429 = budget.statuses["429"] ?? 0;
+  const fresh200 = ok200 - budget.replays;
+  const badRetryAfter = budget.retryAfterSeconds.filter((seconds) => !goodRetryAfter(seconds));
+  const dodged = budget.dodges.filter((dodge) => dodge.status !== 429);
+  const dodgesWithoutRetryAfter = budget.dodges.filter((dodge) => dodge.status === 429 && !goodRetryAfter(Number(dodge.retryAfter)));
 
   say(`## 10. Budget, cap and hostile models (${quick ? "quick settings" : "full settings"}; one \`next start\` per part, \`openai\` provider → the local fake OpenAI server in its own process, in-memory database)`);
   say(`machine: ${machine.cpus} × ${machine.cpu}, ${machine.memGiB} GiB, ${machine.platform}, Node ${machine.node}; the app, the fake model and the bench's clients share these cores.`);
@@ -29,12 +45,36 @@ export function abuseReport(result: AbuseResult, quick: boolean): { lines: strin
   );
   say("| measure | result | target |");
   say("|---|---:|---|");
-  say(`| requests → statuses | ${budget.requests} → ${counts(budget.statuses)} | ${budget.perMinute} × 200, the rest 429 |`);
-  say(`| 429s with Retry-After | ${budget.retryAfter} of ${got429}${budget.retryAfterSeconds.length ? ` (${Math.min(...budget.retryAfterSeconds)}–${Math.max(...budget.retryAfterSeconds)} s)` : ""} | all |`);
-  say(`| model requests the fake server received | ${budget.modelRequests} | ≤ ${budget.perMinute}: ${met(budget.modelRequests <= budget.perMinute)} |`);
+  say(
+    `| requests → statuses | ${budget.requests} → ${counts(budget.statuses)} | ${budget.perMinute} × 200, the rest 429: ${must(
+      fresh200 === Math.min(budget.perMinute, budget.requests) && ok200 + got429 === budget.requests,
+      `budget: ${budget.requests} fresh rankings from one client answered ${counts(budget.statuses)}${budget.replays ? ` (${budget.replays} replays)` : ""}; expected exactly ${budget.perMinute} × 200 (AISLE_RANKINGS_PER_MINUTE), the rest 429`,
+    )} |`,
+  );
+  say(
+    `| 429s with Retry-After | ${budget.retryAfter} of ${got429}${budget.retryAfterSeconds.length ? ` (${Math.min(...budget.retryAfterSeconds)}–${Math.max(...budget.retryAfterSeconds)} s)` : ""} | all, 1–60 s: ${must(
+      budget.retryAfter === got429 && badRetryAfter.length === 0,
+      `budget: ${got429 - budget.retryAfter} of ${got429} 429s had no Retry-After header${badRetryAfter.length ? `, ${badRetryAfter.length} had one that is not 1–60 whole seconds (${badRetryAfter.slice(0, 3).join(", ")})` : ""}`,
+    )} |`,
+  );
+  say(
+    `| model requests the fake server received | ${budget.modelRequests} | ≤ ${budget.perMinute}: ${must(
+      budget.modelRequests <= budget.perMinute,
+      `budget: the fake model received ${budget.modelRequests} requests from one client, over its budget of ${budget.perMinute} (AISLE_RANKINGS_PER_MINUTE)`,
+    )} |`,
+  );
   say(`| 200s whole (every candidate once, ranks 1..n, a done line) | ${budget.whole} of ${ok200} (outcomes: ${counts(budget.outcomes)}; replays ${budget.replays}) | all |`);
   say(
-    `| the same client's page \`/?shopper=12345\` past its budget (plain GET, read to its end) | ${budget.page.status}, ${budget.page.cards} of ${budget.page.candidates} cards${budget.page.whole ? " (each candidate once)" : ` — ${budget.page.problem}`}, outcome \`${budget.page.outcome}\`, ${budget.page.modelRequests} model requests, ${ms(budget.page.ms)} | every card, \`rate-limited\`, 0 model requests: ${met(budget.page.whole && budget.page.outcome === "rate-limited" && budget.page.modelRequests === 0)} |`,
+    `| the same address past its budget, a new cookie each time, and forged headers (${budget.dodges.map((dodge) => dodge.label).join("; ")}) | ${budget.dodges.map((dodge) => dodge.status || dodge.error).join(", ")}; ${budget.dodgeModelRequests} model requests | all 429 with Retry-After, 0 model requests: ${must(
+      dodged.length === 0 && dodgesWithoutRetryAfter.length === 0 && budget.dodgeModelRequests === 0,
+      `budget: the same address past its budget was not refused as it must be — ${[...dodged.map((dodge) => `${dodge.label}: ${dodge.status || dodge.error}, not 429`), ...dodgesWithoutRetryAfter.map((dodge) => `${dodge.label}: 429 without a 1–60 s Retry-After`), ...(budget.dodgeModelRequests ? [`${budget.dodgeModelRequests} model request(s)`] : [])].join("; ")}`,
+    )} |`,
+  );
+  say(
+    `| the same client's page \`/?shopper=12345\` past its budget (plain GET, read to its end) | ${budget.page.status}, ${budget.page.cards} of ${budget.page.candidates} cards${budget.page.whole ? " (each candidate once)" : ` — ${budget.page.problem}`}, outcome \`${budget.page.outcome}\`, ${budget.page.modelRequests} model requests, ${ms(budget.page.ms)} | every card, \`rate-limited\`, 0 model requests: ${must(
+      budget.page.whole && budget.page.outcome === "rate-limited" && budget.page.modelRequests === 0,
+      `budget: the client's page past its budget has outcome \`${budget.page.outcome}\` and made ${budget.page.modelRequests} model request(s); expected \`rate-limited\` and none${budget.page.whole ? "" : ` (and it is not whole: ${budget.page.problem})`}`,
+    )} |`,
   );
   say("Cards are counted as `data-testid=\"ranked-card\"` in the HTML (the early cards' `<noscript>` markup); the outcome is the done summary in the page's RSC payload.");
   for (const line of budget.notWhole.slice(0, 5)) say(`- not whole: ${line}`);
@@ -45,7 +85,12 @@ export function abuseReport(result: AbuseResult, quick: boolean): { lines: strin
   );
   say("| measure | result | target |");
   say("|---|---:|---|");
-  say(`| most model requests open at once at the fake server | ${cap.peakOpen} | ≤ ${cap.maxStreams}: ${met(cap.peakOpen <= cap.maxStreams)} |`);
+  say(
+    `| most model requests open at once at the fake server | ${cap.peakOpen} | ≤ ${cap.maxStreams}: ${must(
+      cap.peakOpen <= cap.maxStreams,
+      `cap: ${cap.peakOpen} model requests were open at once at the fake server, over AISLE_MAX_MODEL_STREAMS=${cap.maxStreams}`,
+    )} |`,
+  );
   say(`| page errors (not 200, or a grid not whole) | ${cap.errors} | 0: ${met(cap.errors === 0)} |`);
   say(`| pages with a whole grid (every candidate's card once, ranks 1..n, the done summary's counts) | ${cap.wholePages} of ${cap.pages} | all |`);
   say(`| outcomes (done summary in each page's RSC payload) | ${counts(cap.outcomes)} | model-ranked, over-capacity, or replayed (a ranking another page's model finished is stored and replayed free) |`);
@@ -69,8 +114,21 @@ export function abuseReport(result: AbuseResult, quick: boolean): { lines: strin
   say("|---|---:|---|");
   say(`| errors (not 200, or a ranking not whole) | ${hostile.errors} | 0: ${met(hostile.errors === 0)} |`);
   say(`| rankings exactly once (every candidate once, ranks 1..n) | ${hostile.whole} of ${hostile.rankings} (replays ${hostile.replays}) | all |`);
+  const stallRow = hostile.kinds.find((row) => row.kind === "stall");
+  const stallTimeouts = stallRow?.outcomes["stall-timeout"] ?? 0;
   say(
-    `| stalled model requests closed by the app | ${hostile.stall.aborted} of ${hostile.stall.requests}, ${stallAfter.length ? `${ms(Math.min(...stallAfter))}–${ms(Math.max(...stallAfter))}` : "—"} after their last byte | all, ≈ ${HOSTILE_DEADLINES.stallMs} ms |`,
+    `| stalled model requests closed by the app | ${hostile.stall.aborted} of ${hostile.stall.requests}, ${stallAfter.length ? `${ms(Math.min(...stallAfter))}–${ms(Math.max(...stallAfter))}` : "—"} after their last byte | all, ≈ ${HOSTILE_DEADLINES.stallMs} ms: ${must(
+      hostile.stall.requests > 0 && hostile.stall.aborted === hostile.stall.requests,
+      hostile.stall.requests === 0
+        ? "hostile models: no model request stalled, so the stall deadline was not tested"
+        : `hostile models: ${hostile.stall.requests - hostile.stall.aborted} of ${hostile.stall.requests} stalled model request(s) were never aborted by the app (still open at the fake server)`,
+    )} |`,
+  );
+  say(
+    `| stalled rankings ended by the stall deadline (outcome \`stall-timeout\`) | ${stallTimeouts} of ${hostile.stall.requests} (outcomes: ${counts(stallRow?.outcomes ?? {})}) | all: ${must(
+      hostile.stall.requests > 0 && stallTimeouts === hostile.stall.requests,
+      `hostile models: ${stallTimeouts} of ${hostile.stall.requests} ranking(s) fed a stalled model stream ended with outcome \`stall-timeout\` (outcomes: ${counts(stallRow?.outcomes ?? {})}); the stall deadline (AISLE_STALL_TIMEOUT_MS=${HOSTILE_DEADLINES.stallMs}) did not end them`,
+    )} |`,
   );
   say(
     `| healthy streams' inter-item gap (model items, client): p50 / p95 | ${ms(g.clientP50)} / ${ms(g.clientP95)} (${g.samples} gaps, ${g.streams} streams) | |`,

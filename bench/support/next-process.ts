@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { request as httpRequest } from "node:http";
-import { connect } from "node:net";
+import { type AddressInfo, connect, createServer, type Server } from "node:net";
 import path from "node:path";
 
 // A `next start`, `next dev` or `npm start` (scripts/start.ts, "launch") whose start-up is itself measured: every line it prints is kept with the
@@ -42,6 +42,27 @@ export function portInUse(port: number): Promise<boolean> {
     });
     socket.once("error", () => resolve(false));
   });
+}
+
+/**
+ * `count` distinct ports the OS has free on 127.0.0.1 now (from its ephemeral range, so never a fixed port
+ * another suite uses): all held at once, so they differ, then released for the servers about to take them.
+ */
+export async function freePorts(count: number): Promise<number[]> {
+  const servers = await Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<Server>((resolve, reject) => {
+          const server = createServer();
+          server.once("error", reject);
+          server.listen(0, "127.0.0.1", () => resolve(server));
+        }),
+    ),
+  );
+  const ports = servers.map((server) => (server.address() as AddressInfo).port);
+  await Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
+  return ports;
 }
 
 export async function spawnNext(options: { command: "start" | "dev" | "launch"; port: number; env: Record<string, string>; cwd?: string }): Promise<NextProcess> {

@@ -1,5 +1,5 @@
 import { expect, test } from "./support/test";
-import { apiLines, apiRanking, shownRanking, uniqueSignals, type ApiLine } from "./support/grid";
+import { apiLines, apiRanking, recordStreamingFrames, shownRanking, streamingFrames, uniqueSignals, type ApiLine } from "./support/grid";
 
 test.describe("cart and live re-ranking", () => {
   test("adding the MacBook Air re-ranks the grid in place: never blank, the picks mention the cart, the count survives a reload", async ({ page }) => {
@@ -34,16 +34,29 @@ test.describe("cart and live re-ranking", () => {
     await page.goto("/?shopper=12345", { waitUntil: "commit" });
     const everything = await shownRanking(page);
     await page.evaluate(() => ((window as { __sameDocument?: boolean }).__sameDocument = true));
+    await recordStreamingFrames(page);
 
     await page.getByRole("link", { name: "Electronics", exact: true }).click();
-    await expect(page.getByTestId("ranked-grid")).toHaveAttribute("data-state", "streaming");
-    expect(await page.getByTestId("ranked-card").count()).toBeGreaterThan(0);
+    // The new ranking has started streaming (seen frame by frame, so a short stream is not missed).
+    await expect.poll(async () => (await streamingFrames(page)).length, { timeout: 20_000 }).toBeGreaterThan(0);
 
     const electronics = await shownRanking(page);
     expect(await page.evaluate(() => (window as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
     expect([...electronics].sort()).toEqual([...(await apiRanking(request, "shopper=12345&category=electronics"))].sort());
     expect(electronics.length).toBeLessThan(everything.length);
     expect(await page.locator("[data-stale]").count()).toBe(0);
+
+    // Every frame of the stream: never blank; every card on screen matches the filter; the new ranking's
+    // cards first, in its order, then exactly the previous cards that match and are not placed yet, in
+    // their previous order (dimmed).
+    const frames = await streamingFrames(page);
+    const matching = new Set(electronics);
+    expect(frames.some((frame) => frame.stale.length > 0)).toBe(true);
+    expect(frames.filter((frame) => frame.placed.length + frame.stale.length === 0)).toEqual([]);
+    const shownMidStream = new Set(frames.flatMap((frame) => [...frame.placed, ...frame.stale]));
+    expect([...shownMidStream].filter((id) => !matching.has(id))).toEqual([]);
+    expect(frames.map((frame) => frame.placed)).toEqual(frames.map((frame) => electronics.slice(0, frame.placed.length)));
+    expect(frames.map((frame) => frame.stale)).toEqual(frames.map((frame) => everything.filter((id) => matching.has(id) && !frame.placed.includes(id))));
   });
 
   test("each browser has its own cart", async ({ page, browser }) => {

@@ -1,6 +1,7 @@
 import { expect, test } from "./support/test";
 import { cardArrivals, recordCardArrivals } from "./support/arrivals";
 import { apiLines, shownRanking } from "./support/grid";
+import { glides, recordGlides } from "./support/glides";
 
 // The first seconds of a visit (docs/architecture.md §11): every card that exists before the page hydrates is
 // in its HTML and on screen.
@@ -52,10 +53,15 @@ test("cards that close before hydration are on screen at once; the client grid t
   expect(ids.slice(0, early.length)).toEqual(early);
   expect((await cardArrivals(page)).map((arrival) => arrival.id)).toEqual(ids);
 
-  // A cart add re-ranks in place after the hand-over: cards still glide to their new places.
+  // A cart add re-ranks in place after the hand-over: cards still glide to their new places (FLIP moves of
+  // ranked cards; the model badge's pulse and the skeletons' shimmer do not count).
+  await recordGlides(page);
   await page.getByTestId("ranked-card").first().getByTestId("add-to-cart").click();
   await expect(page.getByTestId("ranked-grid")).toHaveAttribute("data-state", "streaming");
-  await expect.poll(() => page.evaluate(() => document.getAnimations().length), { timeout: 20_000 }).toBeGreaterThan(0);
-  await shownRanking(page);
+  const reranked = await shownRanking(page);
   await expect(page.getByTestId("cart-count")).toHaveText("1");
+  expect(reranked).not.toEqual(ids);
+  const moved = await glides(page);
+  expect(moved.length).toBeGreaterThan(0);
+  expect(moved.filter((id) => !reranked.includes(id))).toEqual([]);
 });

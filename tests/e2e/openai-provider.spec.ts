@@ -8,9 +8,24 @@ test.use({ baseURL: OPENAI_APP_URL });
 
 const HOSTILE = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>`;
 
-async function lastModelRequest() {
-  const requests = await modelRequests();
-  return requests.at(-1);
+/** The request the page's ranking made: the first since the scenario was set (the server was reset then). */
+async function pageModelRequest() {
+  return (await modelRequests())[0];
+}
+
+/** The model's picks (AISLE_MODEL_PICKS): the request is stopped by design once it begins one element more. */
+const PICKS = 24;
+
+// A slow model (an element about every second), so that when the page is left after a few cards the model
+// is far from its picks: a request stopped because the page left has begun a few elements; one stopped only
+// by the picks has begun 25, and one nobody stops is never closed.
+const SLOW_MODEL = { reason: "Slow and steady", gapMs: 100 };
+const CARDS_BEFORE_LEAVING = 2;
+
+/** Waits for the page's model request to be closed, by whichever side, and returns it. */
+async function closedModelRequest() {
+  await expect.poll(async () => (await pageModelRequest())?.closedAt ?? null, { timeout: 45_000 }).not.toBeNull();
+  return pageModelRequest();
 }
 
 test("a hostile reason from the model is shown as literal text and runs nothing", async ({ page }) => {
@@ -26,25 +41,32 @@ test("a hostile reason from the model is shown as literal text and runs nothing"
   await expect(page.getByTestId("model-badge")).toHaveText("Ranked by fake-ranker");
 });
 
-test("leaving the page mid-stream by a link aborts the model request", async ({ page }) => {
-  await scriptRanking({ reason: "Slow and steady", gapMs: 60 });
+test("leaving the page mid-stream by a link aborts the model request, a few elements in, long before the picks", async ({ page }) => {
+  test.setTimeout(90_000);
+  await scriptRanking(SLOW_MODEL);
   await page.goto("/?shopper=12345", { waitUntil: "commit" });
-  await expect(page.getByTestId("ranked-card").first()).toBeVisible({ timeout: 20_000 });
+  await expect.poll(() => page.getByTestId("ranked-card").count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(CARDS_BEFORE_LEAVING);
   await expect(page.getByTestId("ranked-grid")).toHaveAttribute("data-state", "streaming");
 
   // A client-side navigation: the document's connection stays open, so the page must tell the server.
   await page.getByRole("link", { name: "Books", exact: true }).click();
   await expect(page).toHaveURL(/category=books/);
-  await expect.poll(async () => (await modelRequests())[0]?.aborted, { timeout: 10_000 }).toBe(true);
-  expect((await modelRequests())[0]?.finished).toBe(false);
+  const model = await closedModelRequest();
+  expect(model).toMatchObject({ aborted: true, finished: false });
+  expect(model?.elementsBegunAtClose).toBeGreaterThanOrEqual(CARDS_BEFORE_LEAVING);
+  expect(model?.elementsBegunAtClose).toBeLessThanOrEqual(PICKS / 2);
 });
 
-test("closing the page mid-stream aborts the model request", async ({ page }) => {
-  await scriptRanking({ reason: "Slow and steady", gapMs: 60 });
+test("closing the page mid-stream aborts the model request, a few elements in, long before the picks", async ({ page }) => {
+  test.setTimeout(90_000);
+  await scriptRanking(SLOW_MODEL);
   await page.goto("/?shopper=12345", { waitUntil: "commit" });
-  await expect(page.getByTestId("ranked-card").first()).toBeVisible({ timeout: 20_000 });
+  await expect.poll(() => page.getByTestId("ranked-card").count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(CARDS_BEFORE_LEAVING);
   await page.close();
-  await expect.poll(async () => (await lastModelRequest())?.aborted, { timeout: 10_000 }).toBe(true);
+  const model = await closedModelRequest();
+  expect(model).toMatchObject({ aborted: true, finished: false });
+  expect(model?.elementsBegunAtClose).toBeGreaterThanOrEqual(CARDS_BEFORE_LEAVING);
+  expect(model?.elementsBegunAtClose).toBeLessThanOrEqual(PICKS / 2);
 });
 
 test("the model's 24 picks, then the rest at once; the request is stopped as the 25th element begins", async ({ request }) => {

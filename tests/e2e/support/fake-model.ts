@@ -6,6 +6,8 @@ export interface FakeModelRequest {
   aborted: boolean;
   finished: boolean;
   elementCloseTimes: number[];
+  /** When the response ended or the client closed it; null while it runs. */
+  closedAt: number | null;
   /** Elements the model had begun when the client closed the request (null when it did not). */
   elementsBegunAtClose: number | null;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the request body as the app sent it

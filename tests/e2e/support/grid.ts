@@ -42,3 +42,48 @@ export async function uniqueSignals(page: Page): Promise<void> {
   await expect(page.getByTestId("notice")).toContainText("No products match");
   await recorded;
 }
+
+/** What the grid showed in one animation frame while it streamed. */
+export interface StreamingFrame {
+  /** The streaming ranking's own cards, in the order shown. */
+  placed: string[];
+  /** The previous ranking's cards still shown (dimmed, `data-stale`), in the order shown. */
+  stale: string[];
+}
+
+declare global {
+  interface Window {
+    __streamingFrames?: StreamingFrame[];
+  }
+}
+
+/**
+ * Starts recording, in the page, every card the grid shows in each animation frame in which it is
+ * streaming (each change once: a frame that shows what the frame before it showed is not repeated).
+ */
+export async function recordStreamingFrames(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const frames: StreamingFrame[] = [];
+    window.__streamingFrames = frames;
+    let last = "";
+    const sample = () => {
+      const grid = document.querySelector("[data-testid=ranked-grid]");
+      if (grid?.getAttribute("data-state") === "streaming") {
+        const frame: StreamingFrame = { placed: [], stale: [] };
+        for (const card of grid.querySelectorAll("[data-testid=ranked-card]")) {
+          const id = card.getAttribute("data-product-id") ?? "";
+          (card.closest("[data-stale]") ? frame.stale : frame.placed).push(id);
+        }
+        const key = JSON.stringify(frame);
+        if (key !== last) frames.push(frame);
+        last = key;
+      }
+      requestAnimationFrame(sample);
+    };
+    requestAnimationFrame(sample);
+  });
+}
+
+export async function streamingFrames(page: Page): Promise<StreamingFrame[]> {
+  return page.evaluate(() => window.__streamingFrames ?? []);
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addToCart } from "@/lib/cart/cart";
-import type { RankingEvent, RankingSummary } from "@/lib/ranking/pipeline/events";
+import type { RankedItem, RankingEvent, RankingSummary } from "@/lib/ranking/pipeline/events";
 import { prepareRanking } from "@/lib/ranking/service/query";
 import { startRanking } from "@/lib/ranking/service/start-ranking";
 import { latestStoredReason } from "@/lib/ranking/service/stored-rankings";
@@ -53,10 +53,15 @@ describe("stored rankings (database)", () => {
     expect((await rank(browser, "tent")).done.replay).toBe(false);
   });
 
-  it("finds the model's latest stored reason for a product page", async () => {
+  it("finds the model's latest stored reason for a product page: each placed product's own reason", async () => {
     const browser = await freshBrowser();
-    const { reasons } = await rank(browser, "kindle");
-    const kindle = reasons.find((event) => event.type === "item" && event.id === "4");
-    expect(kindle?.type === "item" && (await latestStoredReason("12345", "4"))).toBeTruthy();
+    const { reasons, done } = await rank(browser, "waterproof");
+    const placed = reasons.filter((event): event is RankedItem => event.type === "item" && event.source === "model");
+    // Several products, not all with the same reason, so a reason found for the wrong product shows.
+    expect(placed.map((item) => item.id).sort()).toEqual(["4", "56", "62", "8"]);
+    expect(placed).toHaveLength(done.ranked);
+    expect(new Set(placed.map((item) => item.reason)).size).toBeGreaterThan(1);
+    const stored = await Promise.all(placed.map(async (item) => [item.id, await latestStoredReason("12345", item.id)]));
+    expect(Object.fromEntries(stored)).toEqual(Object.fromEntries(placed.map((item) => [item.id, item.reason])));
   });
 });

@@ -1,6 +1,6 @@
 import { APICallError } from "ai";
 import { MockLanguageModelV4 } from "ai/test";
-import { describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { createAiSdkProvider } from "@/lib/llm/ai-sdk/provider";
 import type { ModelChunk, ReportedUsage } from "@/lib/llm/types";
 import type { RankedItem, RankingEvent, RankingSummary } from "@/lib/ranking/pipeline/events";
@@ -76,8 +76,25 @@ async function run(steps: Step[], options: Partial<RankingOptions> = {}) {
 function expectNothingLost(items: RankedItem[], count = 5) {
   expect(items.map((item) => item.id).sort()).toEqual(Array.from({ length: count }, (_, i) => String(i + 1)).sort());
   expect(items.map((item) => item.rank)).toEqual(Array.from({ length: count }, (_, i) => i + 1));
-  const firstFallback = items.findIndex((item) => item.source === "fallback");
-  if (firstFallback >= 0) expect(items.slice(firstFallback).every((item) => item.source === "fallback")).toBe(true);
+  const fromModel = items.filter((item) => item.source === "model").length;
+  expect(items.map((item) => item.source)).toEqual([...Array<string>(fromModel).fill("model"), ...Array<string>(count - fromModel).fill("fallback")]);
+}
+
+/**
+ * Starts a ranking and reads it in the background, for tests that move a fake clock: `events` fills as the
+ * pipeline emits, `finished` settles when it is done.
+ */
+function start(steps: Step[], options: Partial<RankingOptions> = {}) {
+  const model = mockModel(steps);
+  const provider = createAiSdkProvider(config, model);
+  const events: RankingEvent[] = [];
+  const finished = (async () => {
+    for await (const event of rankProducts(input(), { provider, firstItemTimeoutMs: 2000, stallTimeoutMs: 1000, log: () => {}, ...options })) {
+      events.push(rankingEventSchema.parse(event));
+    }
+  })();
+  const items = () => events.filter((event): event is RankedItem => event.type === "item");
+  return { events, items, model, finished };
 }
 
 async function collect(chunks: AsyncIterable<ModelChunk>) {
@@ -85,6 +102,10 @@ async function collect(chunks: AsyncIterable<ModelChunk>) {
   for await (const chunk of chunks) seen.push(chunk);
   return seen;
 }
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe("the ai provider through rankProducts", () => {
   it("streams the model's order, then a done line naming the ai provider and AISLE_MODEL", async () => {
@@ -185,29 +206,46 @@ describe("the ai provider through rankProducts", () => {
     expect(events.at(-1)).toMatchObject({ ranked: 0, fallback: 5, outcome: "model-error", detail: "HTTP 503: Service unavailable" });
   });
 
-  it("aborts the model and falls back when text stalls mid-stream", async () => {
+  it("aborts the model and falls back when text stalls mid-stream, once the stall deadline has passed and not before", async () => {
+    vi.useFakeTimers();
     const text = answer("2", "1", "3", "4", "5");
-    const started = performance.now();
-    const { items, done, model } = await run([...chunked(text.slice(0, text.indexOf('{"id":"1"'))), "stall"], { stallTimeoutMs: 150 });
-    expectNothingLost(items);
-    expect(order(items)[0]).toBe("2:model");
-    expect(done).toMatchObject({ ranked: 1, fallback: 4, outcome: "stall-timeout" });
-    expect(sawAbort(model)).toBe(true);
-    expect(performance.now() - started).toBeLessThan(5000);
+    const ranking = start([...chunked(text.slice(0, text.indexOf('{"id":"1"'))), "stall"], { stallTimeoutMs: 150 });
+    await vi.advanceTimersByTimeAsync(149);
+    expect(order(ranking.items())).toEqual(["2:model"]);
+    expect(sawAbort(ranking.model)).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(sawAbort(ranking.model)).toBe(true);
+    await ranking.finished;
+    expectNothingLost(ranking.items());
+    expect(order(ranking.items())[0]).toBe("2:model");
+    expect(ranking.events.at(-1)).toMatchObject({ type: "done", ranked: 1, fallback: 4, outcome: "stall-timeout" });
   });
 
-  it("aborts the model and falls back when no first item arrives", async () => {
-    const { items, done, model } = await run(['{"prod', "stall"], { firstItemTimeoutMs: 100, stallTimeoutMs: 10_000 });
-    expectNothingLost(items);
-    expect(items.every((item) => item.source === "fallback")).toBe(true);
-    expect(done.outcome).toBe("first-item-timeout");
-    expect(sawAbort(model)).toBe(true);
+  it("aborts the model and falls back when no first item arrives by the deadline, and not before", async () => {
+    vi.useFakeTimers();
+    const ranking = start(['{"prod', "stall"], { firstItemTimeoutMs: 100, stallTimeoutMs: 10_000 });
+    await vi.advanceTimersByTimeAsync(99);
+    expect(ranking.events).toEqual([]);
+    expect(sawAbort(ranking.model)).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(sawAbort(ranking.model)).toBe(true);
+    await ranking.finished;
+    expectNothingLost(ranking.items());
+    expect(ranking.items().every((item) => item.source === "fallback")).toBe(true);
+    expect(ranking.events.at(-1)).toMatchObject({ type: "done", outcome: "first-item-timeout" });
   });
 
   it("keeps the first-item deadline even while text keeps coming", async () => {
+    vi.useFakeTimers();
+    // A space every 10 ms for 400 ms: never a stall, never an item.
     const steps: Step[] = Array.from({ length: 40 }, () => [" ", { wait: 10 }] as Step[]).flat();
-    const { done } = await run(["{", ...steps], { firstItemTimeoutMs: 100, stallTimeoutMs: 1000 });
-    expect(done.outcome).toBe("first-item-timeout");
+    const ranking = start(["{", ...steps], { firstItemTimeoutMs: 100, stallTimeoutMs: 1000 });
+    await vi.advanceTimersByTimeAsync(99);
+    expect(sawAbort(ranking.model)).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(sawAbort(ranking.model)).toBe(true);
+    await ranking.finished;
+    expect(ranking.events.at(-1)).toMatchObject({ type: "done", outcome: "first-item-timeout" });
   });
 
   it("aborts the model request and emits nothing more when the consumer leaves", async () => {
@@ -225,10 +263,12 @@ describe("the ai provider through rankProducts", () => {
 
   it("aborts the model request when the consumer stops iterating", async () => {
     const model = mockModel([...chunked(answer("1", "2", "3", "4", "5")), "stall"]);
+    const seen: RankingEvent[] = [];
     for await (const event of rankProducts(input(), { provider: createAiSdkProvider(config, model), firstItemTimeoutMs: 5000, stallTimeoutMs: 5000 })) {
-      expect(event.type).toBe("item");
+      seen.push(event);
       break;
     }
+    expect(seen.map((event) => event.type)).toEqual(["item"]);
     expect(sawAbort(model)).toBe(true);
   });
 
@@ -309,15 +349,16 @@ describe("the ai provider's stream", () => {
     expect(error).toMatchObject({ message: "boom", status: 502 });
   });
 
-  it("throws the abort reason promptly when the signal aborts during a stall", async () => {
+  it("throws the abort reason when the signal aborts during a stall, without waiting for the model's next part", async () => {
+    // The model sends "{" and then nothing, ever, ignoring the signal: only the abort can end the read.
     const model = mockModel(["{", "stall"]);
     const controller = new AbortController();
     const reason = new Error("deadline");
-    setTimeout(() => controller.abort(reason), 50);
-    const started = performance.now();
-    const error = await collect(createAiSdkProvider(config, model).stream(request(), controller.signal)).catch((caught: unknown) => caught);
-    expect(error).toBe(reason);
-    expect(performance.now() - started).toBeLessThan(1000);
+    const chunks = createAiSdkProvider(config, model).stream(request(), controller.signal)[Symbol.asyncIterator]();
+    expect(await chunks.next()).toEqual({ done: false, value: "{" });
+    const stalled = chunks.next();
+    controller.abort(reason);
+    await expect(stalled).rejects.toBe(reason);
     expect(sawAbort(model)).toBe(true);
   });
 });

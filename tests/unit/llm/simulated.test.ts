@@ -28,6 +28,9 @@ describe("the simulated ranker", () => {
   });
 
   it("ranks every candidate exactly once, each with a specific reason of at most 280 characters", () => {
+    // The loops below run: every demo shopper, over the whole catalog.
+    expect(PROFILES.length).toBeGreaterThanOrEqual(6);
+    expect(PRODUCTS.length).toBeGreaterThanOrEqual(60);
     for (const shopper of PROFILES) {
       const ranked = rankedIds(shopper);
       expect(ranked.map((item) => item.id).sort()).toEqual(PRODUCTS.map((product) => product.id).sort());
@@ -39,8 +42,13 @@ describe("the simulated ranker", () => {
   });
 
   it("is deterministic for the same inputs", () => {
-    const request = buildRankingRequest({ shopper: seedShopper, signals: NO_SIGNALS, candidates: PRODUCTS });
-    expect(simulatedAnswer(request)).toBe(simulatedAnswer(request));
+    // Two requests built apart from equal copies: nothing may hang on one object, its identity or a first call.
+    const build = () =>
+      buildRankingRequest({ shopper: structuredClone(seedShopper), signals: structuredClone(NO_SIGNALS), candidates: structuredClone([...PRODUCTS]) });
+    const [first, second] = [build(), build()];
+    expect(first).not.toBe(second);
+    expect(first.candidates).not.toBe(second.candidates);
+    expect(simulatedAnswer(first)).toBe(simulatedAnswer(second));
   });
 
   it("gives different shoppers different orders", () => {
@@ -87,15 +95,18 @@ describe("the simulated ranker", () => {
     const request = buildRankingRequest({ shopper: seedShopper, signals: NO_SIGNALS, candidates: PRODUCTS });
     const provider = createSimulatedProvider({ ttftMs: 0, tokensPerSecond: 200 });
     const controller = new AbortController();
-    let received = 0;
+    const chunks: string[] = [];
     await expect(
       (async () => {
         for await (const chunk of provider.stream(request, controller.signal)) {
-          received += typeof chunk === "string" ? chunk.length : 0;
-          if (received > 40) controller.abort();
+          chunks.push(typeof chunk === "string" ? chunk : "");
+          if (chunks.join("").length > 40) controller.abort();
         }
       })(),
-    ).rejects.toThrow();
-    expect(received).toBeLessThan(100);
+    ).rejects.toMatchObject({ name: "AbortError" });
+    // Nothing after the abort: the last chunk read is the one that took the text past 40 characters.
+    expect(chunks.slice(0, -1).join("").length).toBeLessThanOrEqual(40);
+    expect(chunks.join("").length).toBeGreaterThan(40);
+    expect(chunks.join("").length).toBeLessThan(simulatedAnswer(request).length);
   });
 });

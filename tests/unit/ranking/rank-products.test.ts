@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { RankedItem, RankingEvent, RankingSummary } from "@/lib/ranking/pipeline/events";
 import { rankingEventSchema } from "@/lib/ranking/pipeline/events";
 import { rankProducts, type RankingInput, type RankingOptions } from "@/lib/ranking/pipeline/rank-products";
@@ -24,11 +24,31 @@ async function run(steps: Step[], options: Partial<RankingOptions> = {}, ranking
 function expectNothingLost(items: RankedItem[], count = 5) {
   expect(items.map((item) => item.id).sort()).toEqual(Array.from({ length: count }, (_, i) => String(i + 1)).sort());
   expect(items.map((item) => item.rank)).toEqual(Array.from({ length: count }, (_, i) => i + 1));
-  const firstFallback = items.findIndex((item) => item.source === "fallback");
-  if (firstFallback >= 0) expect(items.slice(firstFallback).every((item) => item.source === "fallback")).toBe(true);
+  const fromModel = items.filter((item) => item.source === "model").length;
+  expect(items.map((item) => item.source)).toEqual([...Array<string>(fromModel).fill("model"), ...Array<string>(count - fromModel).fill("fallback")]);
+}
+
+/**
+ * Starts a ranking and reads it in the background, for tests that move a fake clock: `events` fills as the
+ * pipeline emits, `finished` settles when it is done.
+ */
+function start(steps: Step[], options: Partial<RankingOptions> = {}) {
+  const { provider, calls } = scriptedProvider(steps);
+  const events: RankingEvent[] = [];
+  const finished = (async () => {
+    for await (const event of rankProducts(input(), { provider, firstItemTimeoutMs: 2000, stallTimeoutMs: 1000, log: () => {}, ...options })) {
+      events.push(rankingEventSchema.parse(event));
+    }
+  })();
+  const items = () => events.filter((event): event is RankedItem => event.type === "item");
+  return { events, items, calls, finished };
 }
 
 const order = (items: RankedItem[]) => items.map((item) => `${item.id}:${item.source}`);
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe("rankProducts", () => {
   it("streams the model's order, every item from the model, then a done line", async () => {
@@ -122,29 +142,49 @@ describe("rankProducts", () => {
     expect(done).toMatchObject({ ranked: 1, fallback: 4, outcome: "model-error", detail });
   });
 
-  it("aborts the model and falls back when text stalls mid-stream", async () => {
+  it("aborts the model and falls back when text stalls mid-stream, once the stall deadline has passed and not before", async () => {
+    vi.useFakeTimers();
     const text = answer("2", "1", "3", "4", "5");
-    const started = performance.now();
-    const { items, done, calls } = await run([...chunked(text.slice(0, text.indexOf('{"id":"1"'))), "stall"], { stallTimeoutMs: 150 });
-    expectNothingLost(items);
-    expect(order(items)[0]).toBe("2:model");
-    expect(done).toMatchObject({ ranked: 1, fallback: 4, outcome: "stall-timeout" });
-    expect(calls[0]?.signal.aborted).toBe(true);
-    expect(performance.now() - started).toBeLessThan(5000);
+    const ranking = start([...chunked(text.slice(0, text.indexOf('{"id":"1"'))), "stall"], { stallTimeoutMs: 150 });
+    await vi.advanceTimersByTimeAsync(149);
+    expect(order(ranking.items())).toEqual(["2:model"]);
+    expect(ranking.calls[0]?.signal.aborted).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(ranking.calls[0]?.signal.aborted).toBe(true);
+    await ranking.finished;
+    expectNothingLost(ranking.items());
+    expect(order(ranking.items())[0]).toBe("2:model");
+    expect(ranking.events.at(-1)).toMatchObject({ type: "done", ranked: 1, fallback: 4, outcome: "stall-timeout" });
   });
 
-  it("aborts the model and falls back when no first item arrives", async () => {
-    const { items, done, calls } = await run(['{"prod', "stall"], { firstItemTimeoutMs: 100, stallTimeoutMs: 10_000 });
-    expectNothingLost(items);
-    expect(items.every((item) => item.source === "fallback")).toBe(true);
-    expect(done.outcome).toBe("first-item-timeout");
-    expect(calls[0]?.signal.aborted).toBe(true);
+  it("aborts the model and falls back when no first item arrives by the deadline, and not before", async () => {
+    vi.useFakeTimers();
+    const ranking = start(['{"prod', "stall"], { firstItemTimeoutMs: 100, stallTimeoutMs: 10_000 });
+    await vi.advanceTimersByTimeAsync(99);
+    expect(ranking.events).toEqual([]);
+    expect(ranking.calls[0]?.signal.aborted).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(ranking.calls[0]?.signal.aborted).toBe(true);
+    await ranking.finished;
+    expectNothingLost(ranking.items());
+    expect(ranking.items().every((item) => item.source === "fallback")).toBe(true);
+    expect(ranking.events.at(-1)).toMatchObject({ type: "done", outcome: "first-item-timeout" });
   });
 
   it("keeps the first-item deadline even while text keeps coming", async () => {
+    vi.useFakeTimers();
+    // A space every 10 ms for 400 ms: never a stall, never an item.
     const steps: Step[] = Array.from({ length: 40 }, () => [" ", { wait: 10 }] as Step[]).flat();
-    const { done } = await run(["{", ...steps], { firstItemTimeoutMs: 100, stallTimeoutMs: 1000 });
-    expect(done.outcome).toBe("first-item-timeout");
+    const ranking = start(["{", ...steps], { firstItemTimeoutMs: 100, stallTimeoutMs: 1000 });
+    await vi.advanceTimersByTimeAsync(99);
+    expect(ranking.calls[0]?.signal.aborted).toBe(false);
+    const handedOut = ranking.calls[0]?.handedOut ?? 0;
+    expect(handedOut).toBeGreaterThan(5); // text is still coming
+    await vi.advanceTimersByTimeAsync(1);
+    expect(ranking.calls[0]?.signal.aborted).toBe(true);
+    await ranking.finished;
+    expect(ranking.calls[0]?.handedOut).toBeLessThan(1 + 40); // stopped before the model's last space
+    expect(ranking.events.at(-1)).toMatchObject({ type: "done", outcome: "first-item-timeout" });
   });
 
   it("aborts the model request and emits nothing more when the consumer leaves", async () => {
@@ -165,10 +205,12 @@ describe("rankProducts", () => {
 
   it("aborts the model request when the consumer stops iterating", async () => {
     const { provider, calls } = scriptedProvider(chunked(answer("1", "2", "3", "4", "5")));
+    const seen: RankingEvent[] = [];
     for await (const event of rankProducts(input(), { provider, firstItemTimeoutMs: 5000, stallTimeoutMs: 5000 })) {
-      expect(event.type).toBe("item");
+      seen.push(event);
       break;
     }
+    expect(seen.map((event) => event.type)).toEqual(["item"]);
     expect(calls[0]?.signal.aborted).toBe(true);
   });
 
@@ -227,15 +269,19 @@ describe("rankProducts with picks", () => {
   });
 
   it("releases the rest before the usage report arrives: the shopper waits for nothing more", async () => {
-    const { provider } = scriptedProvider([...chunked(answer("3", "1")), { wait: 300 }, { usage }]);
-    const seen: { type: string; at: number }[] = [];
-    const started = performance.now();
+    // The model's text, then its usage report: noted when the pipeline asks the model for what follows the text.
+    let usageAsked = false;
+    const { provider } = scriptedProvider([]);
+    provider.stream = async function* () {
+      yield* chunked(answer("3", "1"));
+      usageAsked = true;
+      yield { type: "usage" as const, usage };
+    };
+    const seen: string[] = [];
     for await (const event of rankProducts(input(), { provider, picks: 2, firstItemTimeoutMs: 2000, stallTimeoutMs: 2000 })) {
-      seen.push({ type: event.type === "item" ? event.source : "done", at: performance.now() - started });
+      seen.push(`${event.type === "item" ? event.source : event.type}${usageAsked ? " (usage asked for)" : ""}`);
     }
-    expect(seen.map((event) => event.type)).toEqual(["model", "model", "fallback", "fallback", "fallback", "done"]);
-    expect(seen[4]!.at).toBeLessThan(seen[5]!.at);
-    expect(seen[5]!.at - seen[4]!.at).toBeGreaterThan(200);
+    expect(seen).toEqual(["model", "model", "fallback", "fallback", "fallback", "done (usage asked for)"]);
   });
 
   it("keeps a complete ranking when the model stalls after its picks, with its usage estimated", async () => {
@@ -279,10 +325,21 @@ describe("rankProducts with picks", () => {
 
 describe("rankProducts without the model", () => {
   it.each(["rate-limited", "over-capacity"] as const)("%s: asks no model and serves every candidate in the embedded ranker's order", async (outcome) => {
-    const { items, done, calls } = await run(chunked(answer("5", "4")), { withoutModel: outcome });
+    // An order of the shopper's tastes, not the candidates' order (1…5), its reverse, the baseline (3, 1, 2, 4, 5) or the script's.
+    const candidates = [
+      product("1", { brand: "Shunned" }),
+      product("2"),
+      product("3", { rating: 4.8 }),
+      product("4", { brand: "Loved" }),
+      product("5", { rating: 3 }),
+    ];
+    const tastes = { ...shopper, preferredBrands: ["Loved"], dislikedBrands: ["Shunned"] };
+    const { items, done, calls } = await run(chunked(answer("5", "4")), { withoutModel: outcome }, { shopper: tastes, signals: NO_SIGNALS, candidates });
     expect(calls).toHaveLength(0);
     expectNothingLost(items);
-    expect(items.every((item) => item.source === "fallback")).toBe(true);
+    expect(order(items)).toEqual(["4:fallback", "3:fallback", "2:fallback", "5:fallback", "1:fallback"]);
+    expect(items[0]?.reason).toContain("You like Loved");
+    expect(items[4]?.reason).toContain("passed on Shunned");
     expect(done).toMatchObject({ ranked: 0, fallback: 5, outcome, usage: null });
   });
 });

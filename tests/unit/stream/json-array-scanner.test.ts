@@ -214,18 +214,27 @@ describe("streamJsonArray", () => {
   });
 
   it("stops reading the source once the array closes", async () => {
-    let closed = false;
+    // A source that would go on writing after the closing bracket: every read past it is counted.
+    let readsAfterClose = 0;
+    let returned = false;
     async function* source() {
       try {
         yield '{"products":[{"id":"1"}]}';
-        yield "never read";
+        for (let i = 0; i < 1000; i++) {
+          readsAfterClose++;
+          yield ` {"products":[{"id":"after-${i}"}]}`;
+        }
       } finally {
-        closed = true;
+        returned = true;
       }
     }
     const events = [];
     for await (const event of streamJsonArray(source())) events.push(event);
-    expect(events.at(-1)).toMatchObject({ type: "end", outcome: "complete" });
-    expect(closed).toBe(true);
+    expect(events).toEqual([
+      { type: "element", index: 0, value: { id: "1" } },
+      { type: "end", outcome: "complete", detail: "" },
+    ]);
+    expect(readsAfterClose).toBe(0);
+    expect(returned).toBe(true);
   });
 });
