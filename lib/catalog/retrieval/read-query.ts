@@ -1,4 +1,5 @@
 import settings from "@/lib/catalog/data/search-settings.json" with { type: "json" };
+import { wordsOf } from "./words";
 
 // A search as typed, read into the words that can say something about a product — as websearch_to_tsquery
 // reads it: words, "quoted phrases", -excluded words; anything else (%, _, quotes, operators) is text, never
@@ -23,8 +24,6 @@ export interface ReadQuery {
 
 const IGNORED_WORDS = new Set(settings.ignoredWords);
 const IGNORED_PATTERNS = settings.ignoredPatterns.map((pattern) => new RegExp(pattern));
-/** A word is letters and digits; anything else separates words. One letter alone says nothing. */
-const wordsOf = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 1);
 const isIgnored = (word: string) => IGNORED_WORDS.has(word) || IGNORED_PATTERNS.some((pattern) => pattern.test(word));
 
 /** Reads a search into terms: quoted phrases whole, other words one by one, filler and years left out. */

@@ -19,6 +19,8 @@ import type { QueryReading, SoughtTerm } from "./understand-query";
 
 /** What a term found in each place is worth (the embedded ranker weighs a product's words alike). */
 const FIELD_WEIGHT = { AB: 1, C: 0.8, any: 0.3 } as const;
+/** A term found through a synonym or a stem-only alternative counts a little less than as typed ("macbook" before "laptop"). */
+const ALTERNATIVE = 0.9;
 /** The baseline's share of the order: it breaks ties, and no more than a description's word is worth. */
 const POPULARITY_WEIGHT = 0.005;
 /** Each part of the pool holds at least this many products (more for a later page). */
@@ -33,8 +35,10 @@ const BROAD = 0.05;
 
 
 function termScore(term: SoughtTerm): SQL {
-  const found = (field: keyof typeof FIELD_WEIGHT) => sql`when p.search_vector @@ ${termQuery(term, field)}::tsquery then ${sql.raw(String(FIELD_WEIGHT[field]))}`;
-  return sql`(case ${found("AB")} ${found("C")} ${found("any")} else 0 end)`;
+  const found = (field: keyof typeof FIELD_WEIGHT, typedOnly: boolean) =>
+    sql`when p.search_vector @@ ${termQuery(term, field, typedOnly)}::tsquery then ${sql.raw(String(FIELD_WEIGHT[field] * (typedOnly ? 1 : ALTERNATIVE)))}`;
+  if (term.alternatives.length === 1) return sql`(case ${found("AB", true)} ${found("C", true)} ${found("any", true)} else 0 end)`;
+  return sql`(case ${found("AB", true)} ${found("AB", false)} ${found("C", true)} ${found("C", false)} ${found("any", true)} ${found("any", false)} else 0 end)`;
 }
 
 export interface SearchPage {

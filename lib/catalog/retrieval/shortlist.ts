@@ -6,6 +6,7 @@ import { productColumnsSql, toProduct, type ProductRow } from "@/lib/catalog/pro
 import type { Product } from "@/lib/catalog/types";
 import type { LiveSignals, ShopperProfile } from "@/lib/shoppers/types";
 import { readQuery } from "./read-query";
+import { wordsOf } from "./words";
 
 // The candidates the model sees when nothing is searched (the whole store, or one category): drawn from the
 // shopper's own affinities — what they browse and bought, the brands they like, what they searched for, what
@@ -43,7 +44,6 @@ interface Affinities {
 }
 
 const lower = (values: readonly string[]) => [...new Set(values.map((value) => value.toLowerCase()))];
-const wordsOf = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 1);
 
 export function affinitiesOf({ shopper, signals }: Pick<ShortlistRequest, "shopper" | "signals">): Affinities {
   const companions = [...signals.cart.map((item) => item.kind), ...shopper.recentPurchases].map(companionsOf);

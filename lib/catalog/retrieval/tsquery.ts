@@ -12,10 +12,13 @@ export function quoteLexeme(lexeme: string): string {
 /** Where in a product a term is looked for: what it is (A, B), its tags (C), or anywhere. */
 export type Field = "AB" | "C" | "any";
 
-/** One term, any of its alternatives, in `field`: a phrase typed in quotes in order, a synonym's words anywhere. */
-export function termQuery(term: SoughtTerm, field: Field): string {
+/**
+ * One term in `field`: any of its alternatives, or (`typedOnly`) the first alone, the one typed (or its
+ * correction). A phrase typed in quotes must stand in order; a synonym's words anywhere.
+ */
+export function termQuery(term: SoughtTerm, field: Field, typedOnly = false): string {
   const weight = field === "any" ? "" : `:${field}`;
-  const alternatives = term.alternatives.map((stems) => `(${stems.map((stem) => quoteLexeme(stem) + weight).join(term.quoted ? " <-> " : " & ")})`);
+  const alternatives = (typedOnly ? term.alternatives.slice(0, 1) : term.alternatives).map((stems) => `(${stems.map((stem) => quoteLexeme(stem) + weight).join(term.quoted ? " <-> " : " & ")})`);
   return `(${alternatives.join(" | ")})`;
 }
 

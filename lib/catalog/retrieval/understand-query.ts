@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { rowsOf, textArray } from "@/lib/db/rows";
 import { phrasesOf, readQuery, type QueryTerm } from "./read-query";
 import { correctTypo } from "./typos";
+import { searchStems } from "./words";
 
 // A search read against the catalog's own words (docs/architecture.md §16): each thing asked for becomes the
 // ways the catalog may say it — its English stems, its synonyms (search_synonyms), or, when the catalog has
@@ -108,7 +109,7 @@ export async function understandQuery(db: Db, q: string): Promise<QueryReading> 
   terms.forEach((term) => term.words.forEach((word) => allWords.add(word)));
   for (const group of new Set(covered)) for (const phrase of group ?? []) phraseWords(phrase).forEach((word) => allWords.add(word));
   const stems = await stemsOf(db, [...allWords]);
-  const stemsOfPhrase = (words: readonly string[]) => words.flatMap((word) => stems.get(word)?.stems ?? []);
+  const stemsOfPhrase = (words: readonly string[]) => words.flatMap((word) => searchStems(stems.get(word)?.stems ?? []));
 
   const sought: Omit<SoughtTerm, "docs">[] = [];
   const corrections = new Map<string, string>();
@@ -157,7 +158,7 @@ export async function understandQuery(db: Db, q: string): Promise<QueryReading> 
   const breadth = sought.length > 0 ? await breadthOf(db, sought) : { docs: [], catalogSize: 0 };
   return {
     sought: sought.map((term, i) => ({ ...term, docs: breadth.docs[i] ?? 0 })),
-    excluded: [...new Set(excluded.flatMap((word) => stems.get(word)?.stems ?? []))],
+    excluded: [...new Set(excluded.flatMap((word) => searchStems(stems.get(word)?.stems ?? [])))],
     corrected,
     terms: read,
     catalogSize: breadth.catalogSize,

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { searchSynonyms, searchWords } from "@/lib/db/schema";
 import { synonymFileSchema, type SynonymFile } from "./synonym-file";
+import { wordsOf } from "./words";
 
 // What the search reads a query against, kept beside the products: the catalog's own words (rebuilt from the
 // products after a seed or an import, in one statement) and the synonyms (data the catalog owns).
@@ -15,9 +16,14 @@ export async function rebuildSearchWords(db: Db): Promise<void> {
     await tx.delete(searchWords);
     await tx.execute(sql`
       insert into search_words (word, lexeme, docs)
-      select word, (tsvector_to_array(to_tsvector('english', word)))[1], ndoc
-      from ts_stat($$select to_tsvector('simple', name || ' ' || brand || ' ' || kind || ' ' || translate(tags::text, '[]",', '    ') || ' ' || description) from products$$)
-      where length(word) > 1 and word !~ '^[0-9.]+$' and (tsvector_to_array(to_tsvector('english', word)))[1] is not null`);
+      select word, lexeme, ndoc from (
+        select word, ndoc, coalesce(
+          -- A compound's own stem ("over-ear"), as the search asks for it (words.ts), else the word's.
+          (select stem from unnest(tsvector_to_array(to_tsvector('english', word))) as stem where stem like '%-%' limit 1),
+          (tsvector_to_array(to_tsvector('english', word)))[1]) as lexeme
+        from ts_stat($$select to_tsvector('simple', name || ' ' || brand || ' ' || kind || ' ' || translate(tags::text, '[]",', '    ') || ' ' || description) from products$$)
+        where length(word) > 1 and word !~ '^[0-9.]+$') as words
+      where lexeme is not null`);
   });
   // The planner's statistics, after the products changed: the search's plans and breadth estimates use them.
   await db.execute(sql`analyze products`);
@@ -26,11 +32,7 @@ export async function rebuildSearchWords(db: Db): Promise<void> {
 
 /** Lowercase words separated by single spaces, as the search reads a phrase (read-query.ts). */
 export function normalizePhrase(phrase: string): string {
-  return phrase
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length > 1)
-    .join(" ");
+  return wordsOf(phrase).join(" ");
 }
 
 /** Replaces the synonyms with the file's; returns how many groups it holds. */

@@ -158,3 +158,20 @@ describe("pages after the ranked window", () => {
     expect(page.matches).toBe(all.length);
   });
 });
+
+describe("where a word is found", () => {
+  it("finds a word wherever the product holds it — name, brand, tags, description — and what it is first", async () => {
+    // Read off lib/catalog/data/products.ts by hand.
+    expect(sorted((await matched("MACBOOK")).slice(0, 2))).toEqual(["1", "11"]); // in names; the other laptops follow as synonyms
+    expect(await matched("amazon")).toEqual(["4"]); // a brand its product's name does not hold
+    expect(sorted((await matched('"long-battery"')).slice(0, 3))).toEqual(["2", "15", "32"].sort((a, b) => Number(a) - Number(b))); // in tags
+    expect(sorted(await matched('"over-ear"'))).toEqual(["2", "15", "17"]); // in descriptions only
+  });
+
+  it("puts a product holding every word before one holding some: 'hours wireless'", async () => {
+    // "hours" alone also finds 57, "wireless" alone 14, 16 and 17.
+    const ids = await matched("hours wireless");
+    expect(sorted(ids.slice(0, 2))).toEqual(["2", "15"]);
+    expect(sorted(ids)).toEqual(["2", "14", "15", "16", "17", "57"].sort((a, b) => Number(a) - Number(b)));
+  });
+});
