@@ -58,7 +58,8 @@ describe("stored rankings (database)", () => {
     const { reasons, done } = await rank(browser, "waterproof");
     const placed = reasons.filter((event): event is RankedItem => event.type === "item" && event.source === "model");
     // Several products, not all with the same reason, so a reason found for the wrong product shows.
-    expect(placed.map((item) => item.id).sort()).toEqual(["4", "56", "62", "8"]);
+    // The waterproof products among the picks (related products follow a search that finds few).
+    expect(placed.map((item) => item.id)).toEqual(expect.arrayContaining(["4", "56", "62", "8"]));
     expect(placed).toHaveLength(done.ranked);
     expect(new Set(placed.map((item) => item.reason)).size).toBeGreaterThan(1);
     const stored = await Promise.all(placed.map(async (item) => [item.id, await latestStoredReason("12345", item.id)]));
