@@ -45,11 +45,12 @@ export function stems(text: string): string[] {
 }
 
 /**
- * Whether two stems name the same thing: equal, or one a prefix of the other of four letters at least
- * ("cook" and "cookware", "lip" and "lips" are equal already). Shorter prefixes match too much ("red" and "reduce").
+ * Whether two stems name the same thing: equal, or one a prefix of the other of four letters at least, with at
+ * most four letters more ("cook" and "cookware"; "lip" and "lips" are equal already). Shorter prefixes match too
+ * much ("red" and "reduce"), and so do longer endings: "waterproof" is no "water" bottle.
  */
 export function sameStem(a: string, b: string): boolean {
   if (a === b) return true;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  return short.length >= 4 && long.startsWith(short);
+  return short.length >= 4 && long.length - short.length <= 4 && long.startsWith(short);
 }
