@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import os from "node:os";
 import { ABUSE_FULL, ABUSE_QUICK, abuseReport, measureAbuse } from "./abuse.ts";
+import { CATALOG_FULL, CATALOG_QUICK, catalogReport, measureCatalog } from "./catalog.ts";
 import { measureClientJs, type ClientJsResult } from "./client-js.ts";
 import { measureFirstCard, measureFirstCardLag, measureRevealLag, REALISTIC_PACE, type RevealRun } from "./browser.ts";
 import { measureCost } from "./cost.ts";
@@ -22,7 +23,7 @@ import { ms, percent, ratio } from "./support/stats.ts";
 // `-- --only cache,picks,cost` runs only the sections named (any of SECTIONS; cost brings cache and picks)
 // and writes bench-results/<latest|quick>-only-<names>.md and .json, leaving the whole run's files alone.
 
-const SECTIONS = ["parser", "first-card", "reveal", "load", "js", "cache", "picks", "cost", "first-request", "abuse"] as const;
+const SECTIONS = ["parser", "first-card", "reveal", "load", "js", "cache", "picks", "cost", "first-request", "abuse", "catalog"] as const;
 type Section = (typeof SECTIONS)[number];
 
 const quick = process.argv.includes("--quick");
@@ -35,7 +36,7 @@ if (only && (only.length === 0 || unknown.length > 0)) {
 }
 const wanted = new Set<Section>(only ? (only as Section[]) : SECTIONS);
 if (wanted.has("cost")) (["cache", "picks"] as const).forEach((section) => wanted.add(section));
-const SERVER_SECTIONS: readonly Section[] = ["first-card", "reveal", "load", "js", "picks", "first-request", "abuse"];
+const SERVER_SECTIONS: readonly Section[] = ["first-card", "reveal", "load", "js", "picks", "first-request", "abuse", "catalog"];
 /** Problems that make the run fail (a ranking missing a product, say): reported at the end, exit code 1. */
 const problems: string[] = [];
 const SHOPPERS_COUNT = SHOPPERS.length;
@@ -330,6 +331,17 @@ if (wanted.has("abuse")) {
   for (const line of report.lines) say(line);
   problems.push(...report.problems);
   results.abuse = abuse;
+}
+
+// 11. A catalog that grows: import, retrieval and pages at 1,000 to 100,000 products, and two servers on one
+// PostgreSQL (bench/catalog.ts).
+if (wanted.has("catalog")) {
+  const catalog = await measureCatalog(quick ? CATALOG_QUICK : CATALOG_FULL);
+  const report = catalogReport(catalog, quick);
+  say();
+  for (const line of report.lines) say(line);
+  problems.push(...report.problems);
+  results.catalog = catalog;
 }
 
 mkdirSync("bench-results", { recursive: true });
