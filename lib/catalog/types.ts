@@ -27,7 +27,7 @@ export const productSchema = z.object({
   reviewCount: z.number().int().nonnegative(),
   description: z.string().min(1),
   tags: z.array(z.string().min(1)),
-  /** Path under public/. */
-  image: z.string().startsWith("/"),
+  /** A path under public/, or an https URL on a host of AISLE_IMAGE_HOSTS (served through next/image). */
+  image: z.string().regex(/^(?:\/(?!\/)|https:\/\/)/),
 });
 export type Product = z.infer<typeof productSchema>;
