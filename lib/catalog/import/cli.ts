@@ -6,6 +6,7 @@ import { synonymFileSchema } from "@/lib/catalog/retrieval/synonym-file";
 import { replaceSynonyms } from "@/lib/catalog/retrieval/vocabulary";
 import { ConfigError, readConfig } from "@/lib/config/env";
 import { getDb, type Db } from "@/lib/db/client";
+import { processesHolding } from "@/lib/db/pglite-holders";
 import { generateCatalog } from "./generate";
 import { FORMATS, importCatalog, type Format, type ImportReport } from "./import-catalog";
 import { NotShopifyCsvError } from "./shopify-csv";
@@ -41,6 +42,8 @@ export interface CatalogIo {
 }
 
 class UsageError extends Error {}
+/** The embedded database is open in another process: nothing to fix in the command, but it cannot run now. */
+class DatabaseInUseError extends Error {}
 
 const plural = (count: number, word: string) => `${count.toLocaleString("en-US")} ${word}${count === 1 ? "" : "s"}`;
 
@@ -103,9 +106,7 @@ async function runImport(args: string[], io: CatalogIo): Promise<number> {
   }
   const text = readText(file);
   const database = databaseOf(io.env);
-  if (database.pgliteDir && existsSync(path.join(path.resolve(io.cwd, database.pgliteDir), "postmaster.pid"))) {
-    io.stderr.write(`note: ${database.pgliteDir} looks open (postmaster.pid): PGlite is one process per directory, so stop the store's server before importing (a file left by a server that stopped is harmless)\n`);
-  }
+  refuseOpenPglite(database.pgliteDir, io);
   const options = { dryRun: values["dry-run"] ?? false, skipBad: values["skip-bad"] ?? false };
   io.stdout.write(`${options.dryRun ? "checking" : "importing"} ${positionals[0]} (${format}) into ${database.name}\n`);
   const started = performance.now();
@@ -116,6 +117,22 @@ async function runImport(args: string[], io: CatalogIo): Promise<number> {
   const report = await importCatalog(db, text, { format, ...options, indexes, images: { publicDir: path.join(io.cwd, "public"), hosts } });
   io.stdout.write(`${summary(report, { ...options, ms: performance.now() - started })}\n`);
   return report.refused.length > 0 ? 1 : 0;
+}
+
+/** PGlite is one process per directory: refuse while another (the store's server) has it open. */
+function refuseOpenPglite(dir: string | undefined, io: CatalogIo): void {
+  if (!dir) return;
+  const resolved = path.resolve(io.cwd, dir);
+  const holders = processesHolding(resolved);
+  if (holders === undefined) {
+    // Not Linux: PGlite leaves postmaster.pid while open (and after a server that was killed).
+    if (existsSync(path.join(resolved, "postmaster.pid"))) io.stderr.write(`note: ${dir} may be open (its postmaster.pid is there): stop the store's server before importing, PGlite is one process per directory\n`);
+    return;
+  }
+  if (holders.length > 0) {
+    const who = holders.map((holder) => `${holder.pid}${holder.command ? ` (${holder.command})` : ""}`).join(", ");
+    throw new DatabaseInUseError(`${dir} is open in process ${who}: PGlite is one process per directory, so stop the store's server first (or use PostgreSQL through DATABASE_URL)`);
+  }
 }
 
 function wholeNumber(value: string | undefined, flag: string, { min, max }: { min: number; max: number }): number {
@@ -172,6 +189,7 @@ async function runSynonyms(args: string[], io: CatalogIo): Promise<number> {
     io.stderr.write(`${parsed.error.issues.map((issue) => `${positionals[0]}: ${issue.path.join(".") || "file"}: ${issue.message}`).join("\n")}\n`);
     return 1;
   }
+  refuseOpenPglite(databaseOf(io.env).pgliteDir, io);
   const groups = await replaceSynonyms(await (io.db ?? getDb)(), parsed.data);
   io.stdout.write(`replaced the synonyms with ${plural(groups, "group")} from ${positionals[0]}\n`);
   return 0;
@@ -202,7 +220,7 @@ export async function catalogMain(argv: readonly string[], io: CatalogIo): Promi
       io.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
       return 2;
     }
-    if (error instanceof ConfigError || error instanceof NotShopifyCsvError) {
+    if (error instanceof ConfigError || error instanceof NotShopifyCsvError || error instanceof DatabaseInUseError) {
       io.stderr.write(`${error.message}\n`);
       return 2;
     }

@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { eq, inArray, sql } from "drizzle-orm";
@@ -158,6 +159,23 @@ describe("npm run catalog -- (usage)", () => {
       expect(result.err, argv.join(" ")).toContain("usage: npm run catalog -- <command>");
     }
     expect((await run(["import", "nowhere.jsonl"])).err).toContain("no such file");
+  });
+
+  it.skipIf(process.platform !== "linux")("refuses to open an embedded database another process has open (the store's server), naming it", async () => {
+    const dataDir = path.join(dir, "held");
+    mkdirSync(dataDir);
+    const held = path.join(dataDir, "PG_VERSION");
+    const holder = spawn(process.execPath, ["-e", `require("fs").openSync(${JSON.stringify(held)}, "w"); setInterval(() => {}, 1000);`], { stdio: "ignore" });
+    try {
+      for (let tries = 0; tries < 100 && !existsSync(held); tries++) await new Promise((resolve) => setTimeout(resolve, 50));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const result = await run(["import", SHOPIFY, "--dry-run"], { AISLE_DATA_DIR: dataDir });
+      expect(result.code).toBe(2);
+      expect(result.err).toContain(`is open in process ${holder.pid}`);
+      expect(result.err).toContain("PGlite is one process per directory");
+    } finally {
+      holder.kill();
+    }
   });
 
   it("answers a CSV that is not a Shopify export, or a bad AISLE_IMAGE_HOSTS, with exit 2", async () => {
