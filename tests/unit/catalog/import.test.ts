@@ -169,7 +169,7 @@ describe("npm run catalog -- (usage)", () => {
     try {
       for (let tries = 0; tries < 100 && !existsSync(held); tries++) await new Promise((resolve) => setTimeout(resolve, 50));
       await new Promise((resolve) => setTimeout(resolve, 100));
-      const result = await run(["import", SHOPIFY, "--dry-run"], { AISLE_DATA_DIR: dataDir });
+      const result = await run(["import", SHOPIFY, "--dry-run"], { AISLE_DATA_DIR: dataDir, DATABASE_URL: undefined });
       expect(result.code).toBe(2);
       expect(result.err).toContain(`is open in process ${holder.pid}`);
       expect(result.err).toContain("PGlite is one process per directory");
