@@ -49,7 +49,7 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Every page (the 404 page too), not the API (its headers come from next.config.ts) nor static files;
+  // Every page (the 404 page too), not the API (its headers come from next.config.js) nor static files;
   // link prefetches carry no document, so they skip the work.
   matcher: [
     {

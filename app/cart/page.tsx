@@ -31,7 +31,7 @@ export default async function CartPage() {
               {cart.lines.map(({ product, quantity, lineTotal }) => (
                 <li key={product.id} className="flex gap-4 p-4" data-testid="cart-line" data-product-id={product.id}>
                   <Link href={`/products/${product.id}`} className="relative size-20 shrink-0 overflow-hidden rounded-lg bg-paper-sunk sm:size-24">
-                    <ProductImage src={product.image} alt={product.name} />
+                    <ProductImage src={product.image} alt={product.name} sizes="96px" />
                   </Link>
                   <div className="flex flex-1 flex-col gap-2">
                     <div className="flex items-start justify-between gap-4">

@@ -1,27 +1,37 @@
+import { getImageProps } from "next/image";
+
 interface ProductImageProps {
   src: string;
   alt: string;
   /** Above the fold: load now, at high priority. */
   eager?: boolean;
+  /** How wide the frame is drawn, for a remote image's srcset (the card grid's by default). */
+  sizes?: string;
 }
 
+/** A grid card's width: half the screen, a quarter from `lg`, at most a quarter of the 72rem page. */
+const CARD_SIZES = "(min-width: 1152px) 280px, (min-width: 1024px) 25vw, 50vw";
+const FRAME = "absolute inset-0 size-full object-cover";
+
 /**
- * A product's picture, filling its (relatively positioned) frame. Our pictures are local 640×640 SVGs,
- * which next/image would serve unchanged (it does not resize SVG), so a plain server-rendered img does the
- * same job without shipping the image component's client JavaScript.
+ * A product's picture, filling its (relatively positioned) frame, rendered on the server with no client
+ * JavaScript. A local picture (our 640×640 SVGs, which next/image would serve unchanged: it does not resize
+ * SVG) is a plain img. A remote one (https, on a host of AISLE_IMAGE_HOSTS: next.config.js) goes through
+ * Next's image optimizer — resized to the frame, modern formats, cached — with next/image's own attributes,
+ * from getImageProps rather than the Image component, which would hydrate for nothing.
  */
-export function ProductImage({ src, alt, eager = false }: ProductImageProps) {
+export function ProductImage({ src, alt, eager = false, sizes = CARD_SIZES }: ProductImageProps) {
+  const loading = eager ? "eager" : "lazy";
+  const fetchPriority = eager ? "high" : "auto";
+  if (src.startsWith("https://")) {
+    // next/image hides the alt text while loading with an inline style, which the pages' CSP (no
+    // 'unsafe-inline' styles) refuses: the same is a class here.
+    const { style: _style, ...props } = getImageProps({ src, alt, width: 640, height: 640, sizes, loading, fetchPriority, decoding: "async", className: `${FRAME} text-transparent` }).props;
+    // eslint-disable-next-line @next/next/no-img-element, jsx-a11y/alt-text -- next/image's own props, alt among them.
+    return <img {...props} />;
+  }
   return (
     // eslint-disable-next-line @next/next/no-img-element -- SVGs are not optimised by next/image; see above.
-    <img
-      src={src}
-      alt={alt}
-      width={640}
-      height={640}
-      loading={eager ? "eager" : "lazy"}
-      fetchPriority={eager ? "high" : "auto"}
-      decoding="async"
-      className="absolute inset-0 size-full object-cover"
-    />
+    <img src={src} alt={alt} width={640} height={640} loading={loading} fetchPriority={fetchPriority} decoding="async" className={FRAME} />
   );
 }

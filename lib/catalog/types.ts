@@ -21,13 +21,13 @@ export const productSchema = z.object({
   kind: z.string().min(1),
   /** US dollars. */
   price: z.number().positive(),
-  /** Average star rating, 1–5. */
-  rating: z.number().min(1).max(5),
+  /** Average star rating, 1–5; 0 for a product nobody has rated yet (an imported one without ratings). */
+  rating: z.union([z.literal(0), z.number().min(1).max(5)]),
   /** Number of ratings: with `rating`, the baseline order's popularity. */
   reviewCount: z.number().int().nonnegative(),
   description: z.string().min(1),
   tags: z.array(z.string().min(1)),
-  /** Path under public/. */
-  image: z.string().startsWith("/"),
+  /** A path under public/, or an https URL on a host of AISLE_IMAGE_HOSTS (served through next/image). */
+  image: z.string().regex(/^(?:\/(?!\/)|https:\/\/)/),
 });
 export type Product = z.infer<typeof productSchema>;

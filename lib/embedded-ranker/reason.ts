@@ -27,7 +27,7 @@ export function writeReason({ product, features }: ScoredProduct): string {
   const strongest = [...features].filter((feature) => feature.text !== "").sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
   const positive = strongest.filter((feature) => feature.weight > 0).slice(0, 2).map((feature) => feature.text);
   if (positive.length > 0) return sentence(positive);
-  const rated = `rated ${product.rating.toFixed(1)} by ${count.format(product.reviewCount)} shoppers`;
+  const rated = product.rating === 0 ? "not yet rated" : `rated ${product.rating.toFixed(1)} by ${count.format(product.reviewCount)} shoppers`;
   const against = strongest.find((feature) => feature.weight < 0);
   return sentence(against ? [rated, `though ${against.text}`] : [rated]);
 }

@@ -180,8 +180,9 @@ function scoreOne(words: ProductWords, context: ShopperContext, intents: Intents
   thisVisit(scoring);
   const past = theirProfile(scoring);
   itsPrice({ ...scoring, sought: Math.max(now, past) });
-  // Quality breaks ties between otherwise equal picks, quietly (never a written reason on its own).
-  const quality = (product.rating - 4) * 0.6 + Math.log10(product.reviewCount + 10) * 0.1;
+  // Quality breaks ties between otherwise equal picks, quietly (never a written reason on its own). A product
+  // nobody has rated yet (rating 0) counts as an average one, not as the worst.
+  const quality = ((product.rating || 4) - 4) * 0.6 + Math.log10(product.reviewCount + 10) * 0.1;
   return { product, score: features.reduce((sum, feature) => sum + feature.weight, 0) + quality, features };
 }
 

@@ -1,5 +1,6 @@
 // The security headers of every page and route (docs/architecture.md §13). Plain data and string building:
-// proxy.ts (pages, with a per-request nonce) and next.config.js (everything else) both use them.
+// proxy.ts (pages, with a per-request nonce) and next.config.js (everything else) both use them. Node imports
+// this file for next.config.js as it is, stripping its types: keep it to erasable TypeScript, with no imports.
 
 /** Headers every response carries, whatever it is. */
 export const STATIC_SECURITY_HEADERS: Readonly<Record<string, string>> = {

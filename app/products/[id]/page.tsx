@@ -47,7 +47,7 @@ export default async function ProductPage({ params }: PageProps<"/products/[id]"
         </nav>
         <article className="grid gap-6 md:grid-cols-2 md:gap-10" data-testid="product" data-product-id={product.id}>
           <div className="relative aspect-square overflow-hidden rounded-card border border-zinc-200 bg-paper-sunk">
-            <ProductImage src={product.image} alt={product.name} eager />
+            <ProductImage src={product.image} alt={product.name} eager sizes="(min-width: 1152px) 560px, (min-width: 768px) 50vw, 100vw" />
           </div>
           <div className="flex flex-col gap-4">
             <div>

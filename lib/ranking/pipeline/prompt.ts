@@ -39,7 +39,8 @@ function candidateLine(product: Product): string {
     kind: product.kind,
     category: product.category,
     price: product.price,
-    rating: product.rating,
+    // Not yet rated (0) is said by leaving the rating out: a model would read 0 as the worst.
+    rating: product.rating === 0 ? undefined : product.rating,
     tags: product.tags,
   });
 }

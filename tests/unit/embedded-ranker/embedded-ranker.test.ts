@@ -143,3 +143,14 @@ describe("the embedded ranker", () => {
     expect(ids.slice(0, 3).every((id) => product(id).brand !== "Philips")).toBe(true);
   });
 });
+
+describe("a product nobody has rated yet (rating 0, from an import)", () => {
+  const unrated = (id: string): Product => ({ ...product(id), id: `${id}0`, rating: 0, reviewCount: 0 });
+
+  it("ranks as an average product, not the worst, and says it is not yet rated", () => {
+    const candidates = [product("27"), unrated("27"), { ...product("27"), id: "271", rating: 1, reviewCount: 50 }];
+    const { ids, reasons } = rank({}, { candidates });
+    expect(ids.indexOf("270")).toBeLessThan(ids.indexOf("271"));
+    expect(reasons.get("270")).toBe("Not yet rated.");
+  });
+});
