@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { portInUse } from "./next-process.ts";
 
 // Starts `next start` for a measurement and stops it after; also reads the process tree's CPU and memory.
 
@@ -11,6 +12,8 @@ export interface Server {
 }
 
 export async function startNext(options: { port: number; env: Record<string, string>; cwd?: string }): Promise<Server> {
+  // A stray server on the port would answer the readiness poll and every request after it, measured as ours.
+  if (await portInUse(options.port)) throw new Error(`port ${options.port} is already in use: stop what listens there and run the bench again`);
   const next = path.resolve("node_modules/next/dist/bin/next");
   const child: ChildProcess = spawn(process.execPath, [next, "start", "-p", String(options.port), "-H", "127.0.0.1"], {
     cwd: options.cwd ?? process.cwd(),

@@ -11,13 +11,13 @@ test.describe("the picks grid, simulated model", () => {
 
     const arrivals = await cardArrivals(page);
     expect(arrivals.map((arrival) => arrival.id)).toEqual(ids);
-    // Each pick reaches the screen on its own, not in a batch: at most three in any one animation frame (a
-    // server or machine busy for a moment may release two or three close together), and the 24 spread over
-    // at least 12 frames, in the ranking's order.
+    // Each pick reaches the screen on its own, not in a batch: at most six of the 24 in any one animation frame
+    // (a machine busy for a moment may release a few close together; held back to the end, all 24 land in one),
+    // and the 24 spread over at least 8 frames, in the ranking's order.
     const picks = arrivals.slice(0, 24);
     const frames = picks.map((arrival) => arrival.frame);
-    expect(largestFrameBatch(picks)).toBeLessThanOrEqual(3);
-    expect(new Set(frames).size).toBeGreaterThanOrEqual(12);
+    expect(largestFrameBatch(picks)).toBeLessThanOrEqual(6);
+    expect(new Set(frames).size).toBeGreaterThanOrEqual(8);
     expect(frames).toEqual([...frames].sort((a, b) => a - b));
     const sources = await page.getByTestId("ranked-card").evaluateAll((cards) => cards.map((card) => card.getAttribute("data-source")));
     expect(sources).toEqual([...Array<string>(24).fill("model"), ...Array<string>(ids.length - 24).fill("fallback")]);
