@@ -12,5 +12,7 @@ export default defineConfig({
     // The simulated model at full speed: tests assert order and content, never timing.
     env: { AISLE_DATA_DIR: "memory://", AISLE_SIM_TTFT_MS: "0", AISLE_SIM_TOKENS_PER_SECOND: "100000" },
     testTimeout: 20_000,
+    // Against PostgreSQL (DATABASE_URL), a database of its own per test file (tests/support/database-per-file.ts).
+    setupFiles: ["tests/support/database-per-file.ts"],
   },
 });
