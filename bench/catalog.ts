@@ -110,7 +110,7 @@ export function catalogReport(result: CatalogResult, quick: boolean): { lines: s
     say("| check | result | target |");
     say("|---|---|---|");
     say(`| rankings whole (every candidate once, ranks 1..n, the done line's counts) | ${two.whole} of ${two.rankings} | all |`);
-    say(`| one client's fresh rankings, ${two.budget.perMinute} a minute, asked of both in turn | ${two.budget.sent} sent: ${two.budget.ok} × 200, ${two.budget.refused} × 429 (${two.budget.withRetryAfter} with Retry-After) | ${two.budget.perMinute} × 200, the rest 429 |`);
+    say(`| one client's fresh rankings, ${two.budget.perMinute} a minute, all sent at once to both in turn | ${two.budget.sent} sent: ${two.budget.ok} × 200, ${two.budget.refused} × 429 (${two.budget.withRetryAfter} with Retry-After) | at most ${two.budget.perMinute} × 200, the rest 429 with Retry-After |`);
     say(
       "error" in two.cancel
         ? `| a page on A cancelled by a beacon to B | failed: ${two.cancel.error} | the model stopped |`
