@@ -10,7 +10,8 @@ CREATE TABLE "search_synonyms" (
 CREATE TABLE "search_words" (
 	"word" text PRIMARY KEY NOT NULL,
 	"lexeme" text NOT NULL,
-	"docs" integer NOT NULL
+	"docs" integer NOT NULL,
+	"title_docs" integer NOT NULL
 );
 --> statement-breakpoint
 DROP INDEX "products_category";--> statement-breakpoint

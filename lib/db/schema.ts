@@ -75,6 +75,8 @@ export const searchWords = pgTable(
     lexeme: text().notNull(),
     /** Products holding the word. */
     docs: integer().notNull(),
+    /** Products holding it in what they are (name, brand, kind): how broad a search of the title index is. */
+    titleDocs: integer("title_docs").notNull(),
   },
   (table) => [index("search_words_trigrams").using("gin", table.word.op("gin_trgm_ops")), index("search_words_lexeme").on(table.lexeme)],
 );

@@ -14,9 +14,17 @@ export interface MatchCount {
   moreMatches: boolean;
 }
 
-/** Counts `products p` rows meeting `where`, stopping one past the cap. */
-export async function countMatches(db: Db, where: SQL): Promise<MatchCount> {
-  const [row] = await rowsOf<{ matches: number }>(db, sql`select count(*)::int as matches from (select 1 from products p where ${where} limit ${MATCH_COUNT_CAP + 1}) as found`);
+/**
+ * Counts `products p` rows meeting `where`, stopping one past the cap. A full-text condition is ordered by an
+ * expression no index holds ("popularity + 0"), so the planner reads the matches from the full-text index
+ * rather than scanning the table until it has found enough (it expects that to be quick; checking each
+ * product's words is not). A category or the whole store is counted as it comes.
+ */
+export async function countMatches(db: Db, where: SQL, { fullText }: { fullText: boolean }): Promise<MatchCount> {
+  const [row] = await rowsOf<{ matches: number }>(
+    db,
+    sql`select count(*)::int as matches from (select 1 from products p where ${where} ${fullText ? sql`order by p.popularity + 0` : sql``} limit ${MATCH_COUNT_CAP + 1}) as found`,
+  );
   const matches = row?.matches ?? 0;
   return { matches: Math.min(matches, MATCH_COUNT_CAP), moreMatches: matches > MATCH_COUNT_CAP };
 }

@@ -63,7 +63,7 @@ export async function retrieveCandidates({ q, category, shopper, signals, limit 
       ...(reading.corrected ? { corrected: reading.corrected } : {}),
     };
   }
-  const [listed, counted] = await Promise.all([shortlist(db, { shopper, signals, category, limit }), countMatches(db, inView(category))]);
+  const [listed, counted] = await Promise.all([shortlist(db, { shopper, signals, category, limit }), countMatches(db, inView(category), { fullText: false })]);
   return { products: listed, ...counted, related: 0 };
 }
 
@@ -101,7 +101,7 @@ export async function listMatches(request: CandidateRequest, page: number): Prom
       sql`select ${productColumnsSql} from products p where ${inView(request.category)} and p.id <> all(${textArray(listed.map((product) => product.id))}::text[])
         order by p.popularity desc nulls last, length(p.id), p.id limit ${PAGE_SIZE} offset ${offset}`,
     ),
-    countMatches(db, inView(request.category)),
+    countMatches(db, inView(request.category), { fullText: false }),
   ]);
   return { products: rows.map(toProduct), ...counted, pages: pageCount(counted.matches, listed.length) };
 }

@@ -24,6 +24,10 @@ export interface SoughtTerm {
   quoted: boolean;
   /** About how many products hold it (from search_words): how broad it is, for the search's plan. */
   docs: number;
+  /** About how many hold it in their title (name, brand, kind). */
+  titleDocs: number;
+  /** At least this many products hold it: the most of those holding any one of its single-word alternatives. */
+  surelyDocs: number;
 }
 
 export interface QueryReading {
@@ -38,19 +42,29 @@ export interface QueryReading {
   catalogSize: number;
 }
 
-/** How broad each term is: products holding its stems, summed over its alternatives; and the catalog's size. */
-async function breadthOf(db: Db, sought: readonly Omit<SoughtTerm, "docs">[]): Promise<{ docs: number[]; catalogSize: number }> {
+/**
+ * How broad each term is: products holding its stems, summed over its alternatives (about), and the most of
+ * those holding one single-word alternative (at least); and the catalog's size.
+ */
+async function breadthOf(db: Db, sought: readonly Breadthless[]): Promise<{ docs: number[]; titleDocs: number[]; surelyDocs: number[]; catalogSize: number }> {
   const stems = [...new Set(sought.flatMap((term) => term.alternatives.flat()))];
-  const rows = await rowsOf<{ lexeme: string | null; docs: number }>(
+  const rows = await rowsOf<{ lexeme: string | null; docs: number; titleDocs: number }>(
     db,
-    sql`select lexeme, max(docs)::int as docs from search_words where lexeme = any(${textArray(stems)}::text[]) group by lexeme
-      union all select null, greatest(reltuples, 0)::int from pg_class where oid = 'products'::regclass`,
+    sql`select lexeme, max(docs)::int as docs, max(title_docs)::int as "titleDocs" from search_words where lexeme = any(${textArray(stems)}::text[]) group by lexeme
+      union all select null, greatest(reltuples, 0)::int, 0 from pg_class where oid = 'products'::regclass`,
   );
   const byStem = new Map(rows.filter((row) => row.lexeme !== null).map((row) => [row.lexeme as string, row.docs]));
+  const inTitles = new Map(rows.filter((row) => row.lexeme !== null).map((row) => [row.lexeme as string, row.titleDocs]));
   const catalogSize = rows.find((row) => row.lexeme === null)?.docs ?? 0;
-  const docs = sought.map((term) => term.alternatives.reduce((sum, alternative) => sum + Math.min(...alternative.map((stem) => byStem.get(stem) ?? 0)), 0));
-  return { docs, catalogSize };
+  const sum = (counts: Map<string, number>) => (term: Breadthless) =>
+    term.alternatives.reduce((total, alternative) => total + Math.min(...alternative.map((stem) => counts.get(stem) ?? 0)), 0);
+  const docs = sought.map(sum(byStem));
+  const titleDocs = sought.map(sum(inTitles));
+  const surelyDocs = sought.map((term) => Math.max(0, ...term.alternatives.filter((alternative) => alternative.length === 1).map(([stem]) => byStem.get(stem as string) ?? 0)));
+  return { docs, titleDocs, surelyDocs, catalogSize };
 }
+
+type Breadthless = Omit<SoughtTerm, "docs" | "titleDocs" | "surelyDocs">;
 
 interface StemRow extends Record<string, unknown> {
   word: string;
@@ -111,7 +125,7 @@ export async function understandQuery(db: Db, q: string): Promise<QueryReading> 
   const stems = await stemsOf(db, [...allWords]);
   const stemsOfPhrase = (words: readonly string[]) => words.flatMap((word) => searchStems(stems.get(word)?.stems ?? []));
 
-  const sought: Omit<SoughtTerm, "docs">[] = [];
+  const sought: Breadthless[] = [];
   const corrections = new Map<string, string>();
   for (let i = 0; i < terms.length; i++) {
     const term = terms[i] as QueryTerm;
@@ -155,9 +169,9 @@ export async function understandQuery(db: Db, q: string): Promise<QueryReading> 
 
   const corrected = corrections.size === 0 ? undefined : q.replace(/[\p{L}\p{N}]+/gu, (word) => corrections.get(word.toLowerCase()) ?? word).trim();
   const read = [...new Set(sought.flatMap((term) => [term.read, ...term.phrases]))].join(" ");
-  const breadth = sought.length > 0 ? await breadthOf(db, sought) : { docs: [], catalogSize: 0 };
+  const breadth = sought.length > 0 ? await breadthOf(db, sought) : { docs: [], titleDocs: [], surelyDocs: [], catalogSize: 0 };
   return {
-    sought: sought.map((term, i) => ({ ...term, docs: breadth.docs[i] ?? 0 })),
+    sought: sought.map((term, i) => ({ ...term, docs: breadth.docs[i] ?? 0, titleDocs: breadth.titleDocs[i] ?? 0, surelyDocs: breadth.surelyDocs[i] ?? 0 })),
     excluded: [...new Set(excluded.flatMap((word) => searchStems(stems.get(word)?.stems ?? [])))],
     corrected,
     terms: read,

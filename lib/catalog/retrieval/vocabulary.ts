@@ -9,20 +9,22 @@ import { wordsOf } from "./words";
 
 /**
  * Every word of the products as typed (PostgreSQL's "simple" parser: lowercase, not stemmed), its English
- * stem and how many products hold it. Words the English configuration drops (stop words) are left out.
+ * stem and how many products hold it, anywhere and in their title. Words the English configuration drops
+ * (stop words) are left out.
  */
 export async function rebuildSearchWords(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.delete(searchWords);
     await tx.execute(sql`
-      insert into search_words (word, lexeme, docs)
-      select word, lexeme, ndoc from (
+      insert into search_words (word, lexeme, docs, title_docs)
+      select words.word, lexeme, words.ndoc, coalesce(titles.ndoc, 0) from (
         select word, ndoc, coalesce(
           -- A compound's own stem ("over-ear"), as the search asks for it (words.ts), else the word's.
           (select stem from unnest(tsvector_to_array(to_tsvector('english', word))) as stem where stem like '%-%' limit 1),
           (tsvector_to_array(to_tsvector('english', word)))[1]) as lexeme
         from ts_stat($$select to_tsvector('simple', name || ' ' || brand || ' ' || kind || ' ' || translate(tags::text, '[]",', '    ') || ' ' || description) from products$$)
         where length(word) > 1 and word !~ '^[0-9.]+$') as words
+      left join ts_stat($$select to_tsvector('simple', name || ' ' || brand || ' ' || kind) from products$$) as titles on titles.word = words.word
       where lexeme is not null`);
   });
   // The planner's statistics, after the products changed: the search's plans and breadth estimates use them.
