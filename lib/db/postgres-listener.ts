@@ -25,18 +25,24 @@ export function postgresListener(url: string): Listener {
   const log = (event: string, error?: unknown) => console.error(JSON.stringify({ scope: "db", event, ...(error ? { error: String(error) } : {}) }));
   const quoted = (channel: string) => `"${channel.replace(/"/g, '""')}"`;
 
-  function dropped(which: Client, error?: unknown): void {
-    if (client !== which) return;
-    client = undefined;
-    which.end().catch(() => undefined);
-    if (closed) return;
-    log("listener-lost", error);
+  /** Connects again later, each time a little later (a failed try schedules the next itself). */
+  function scheduleRetry(): void {
+    if (closed || retry) return;
     retry = setTimeout(() => {
       retry = undefined;
       connect().catch((reason: unknown) => log("listener-retry-failed", reason));
     }, retryMs);
     retry.unref();
     retryMs = Math.min(LAST_RETRY_MS, retryMs * 2);
+  }
+
+  function dropped(which: Client, error?: unknown): void {
+    if (client !== which) return;
+    client = undefined;
+    which.end().catch(() => undefined);
+    if (closed) return;
+    log("listener-lost", error);
+    scheduleRetry();
   }
 
   async function open(): Promise<Client> {
@@ -66,14 +72,7 @@ export function postgresListener(url: string): Listener {
     });
     return connecting.catch((error: unknown) => {
       // Try again later: a failed first connection must not leave the process deaf for good.
-      if (!closed && !retry) {
-        retry = setTimeout(() => {
-          retry = undefined;
-          connect().catch((reason: unknown) => log("listener-retry-failed", reason));
-        }, retryMs);
-        retry.unref();
-        retryMs = Math.min(LAST_RETRY_MS, retryMs * 2);
-      }
+      scheduleRetry();
       throw error;
     });
   }

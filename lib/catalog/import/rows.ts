@@ -1,3 +1,4 @@
+import type { ProductRow } from "@/lib/catalog/product-rows";
 import { z } from "zod";
 import { categorySlugSchema, productSchema } from "@/lib/catalog/types";
 import { imageChecker, type ImageRules } from "./images";
@@ -9,21 +10,8 @@ import { priceToCents, shown } from "./price";
 
 export const ROW_FIELDS = ["id", "name", "brand", "category", "kind", "price", "rating", "reviewCount", "description", "tags", "image"] as const;
 
-/** A product as the products table takes it (search_vector and popularity are the database's own). */
-export interface ProductRecord {
-  id: string;
-  name: string;
-  brand: string;
-  category: string;
-  kind: string;
-  priceCents: number;
-  /** 1–5; 0 when nobody has rated it yet. */
-  rating: number;
-  reviewCount: number;
-  description: string;
-  tags: string[];
-  image: string;
-}
+/** A product as the products table takes it (search_vector and popularity are the database's own); rating 0: not yet rated. */
+export type ProductRecord = ProductRow;
 
 const MAX_INT = 2_147_483_647;
 // C0 controls other than whitespace, and DEL: PostgreSQL refuses a NUL in text, and none belongs in a name.

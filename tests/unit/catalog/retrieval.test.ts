@@ -3,24 +3,13 @@ import { listMatches, PAGE_SIZE, retrieveCandidates, type CandidateRequest } fro
 import { PRODUCTS } from "@/lib/catalog/data/products";
 import { PROFILES } from "@/lib/shoppers/data/profiles";
 import { NO_SIGNALS, type ShopperProfile } from "@/lib/shoppers/types";
+import { shopper } from "@/tests/support/fixtures";
 
 // Retrieval in the database (DESIGN §4 "Search", docs/architecture.md §16): what a shopper types is read as
 // they mean it, and without a search the shortlist is the shopper's own.
 
-const nobody: ShopperProfile = {
-  id: "nobody",
-  name: "Nobody",
-  tagline: "no history",
-  recentPurchases: [],
-  browsedCategories: [],
-  ratings: {},
-  searchHistory: [],
-  preferredBrands: [],
-  dislikedBrands: [],
-  loyaltyStatus: "none",
-  averageMonthlySpend: 0,
-  preferredShoppingTimes: "any",
-};
+/** A shopper with no history (the fixture's averageMonthlySpend plays no part in retrieval). */
+const nobody = shopper;
 const seed = PROFILES.find((profile) => profile.id === "12345") as ShopperProfile;
 const runner = PROFILES.find((profile) => profile.id === "runner-maya") as ShopperProfile;
 
