@@ -76,7 +76,7 @@ async function Picks({ query, params }: { query: RankingQuery; params: URLSearch
           nonce={requestHeaders.get("x-nonce") ?? undefined}
         />
       )}
-      <PageLinks page={1} pages={pageCount(retrieval.matches, candidates.length - retrieval.related)} params={params} />
+      <PageLinks page={1} pages={pageCount(retrieval.matches, candidates.length - retrieval.related)} more={retrieval.moreMatches} params={params} />
     </>
   );
 }

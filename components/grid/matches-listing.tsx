@@ -26,7 +26,8 @@ export async function MatchesListing({ query, page, params }: { query: RankingQu
           {query.q ? <>More results for “{listed.corrected ?? query.q}”</> : category ? <>More in {category.name}</> : "More from the store"}
         </h1>
         <p className="mt-1 text-sm text-ink-soft" data-testid="match-count">
-          Page {page} of {listed.pages} · {listed.matches.toLocaleString("en-US")}
+          Page {page} of {listed.pages}
+          {listed.moreMatches ? "+" : ""} · {listed.matches.toLocaleString("en-US")}
           {listed.moreMatches ? "+" : ""} {query.q ? "matches" : "products"} in all, in {query.q ? "order of how well they match" : "order of popularity"}.
         </p>
       </div>
@@ -41,7 +42,7 @@ export async function MatchesListing({ query, page, params }: { query: RankingQu
           ))}
         </ul>
       )}
-      <PageLinks page={page} pages={listed.pages} params={params} />
+      <PageLinks page={page} pages={listed.pages} more={listed.moreMatches} params={params} />
     </>
   );
 }
