@@ -10,6 +10,7 @@ import { clientAddress } from "@/lib/http/client-address";
 import { claimConnectionSignal } from "@/lib/http/connection-signals";
 import { toSearchParams } from "@/lib/http/search-params";
 import { getProvider } from "@/lib/llm/provider";
+import { isWarmUp } from "@/lib/process/warm-up-requests";
 import { parsePageParam, parseRankingQuery, prepareRanking, type RankingQuery } from "@/lib/ranking/service/query";
 import { pageCount } from "@/lib/catalog/retrieval/retrieve";
 import { MatchesListing } from "@/components/grid/matches-listing";
@@ -74,6 +75,7 @@ async function Picks({ query, params }: { query: RankingQuery; params: URLSearch
           // has a hydrated grid already, and boundaries it would wait for (docs/architecture.md §11).
           documentLoad={requestHeaders.get("rsc") === null}
           nonce={requestHeaders.get("x-nonce") ?? undefined}
+          warmUp={isWarmUp(requestHeaders)}
         />
       )}
       <PageLinks page={1} pages={pageCount(retrieval.matches, candidates.length - retrieval.related)} more={retrieval.moreMatches} params={params} />

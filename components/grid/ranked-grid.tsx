@@ -1,7 +1,7 @@
 import { getProducts } from "@/lib/catalog/catalog";
 import type { Product } from "@/lib/catalog/types";
 import type { RankedItem, RankingEvent } from "@/lib/ranking/pipeline/events";
-import { takeModelBudget, type Client } from "@/lib/ranking/service/limits/model-budget";
+import { takeModelBudget, warmModelBudget, type Client } from "@/lib/ranking/service/limits/model-budget";
 import { openLiveRanking } from "@/lib/ranking/service/live-rankings";
 import type { PreparedRanking } from "@/lib/ranking/service/query";
 import { findReplay, rankLive } from "@/lib/ranking/service/start-ranking";
@@ -25,6 +25,8 @@ interface RankedGridProps {
   documentLoad: boolean;
   /** The page's CSP nonce, for the scripts that place cards before hydration. */
   nonce?: string;
+  /** The server's own warm-up (lib/process/warm-up-requests.ts): ranked whole, but never by the model, and free. */
+  warmUp?: boolean;
 }
 
 const FIRST_ROW = 4;
@@ -60,7 +62,7 @@ async function* released<T>(source: AsyncIterable<T>, finish: () => void): Async
  * client grid's stream, and, for the cards that close before the page hydrates, through the HTML itself
  * (early-cards.tsx). It stops the model when the client disconnects, and when the page says it is gone.
  */
-export async function RankedGrid({ input, picks, client, clientGone, documentLoad, nonce }: RankedGridProps) {
+export async function RankedGrid({ input, picks, client, clientGone, documentLoad, nonce, warmUp = false }: RankedGridProps) {
   const candidateIds = input.candidates.map((product) => product.id);
   const stored = await findReplay(input);
   if (stored) {
@@ -79,10 +81,11 @@ export async function RankedGrid({ input, picks, client, clientGone, documentLoa
     );
   }
 
-  // Over the client's budget: the embedded ranker's order at once, and the status line says why.
-  const budget = await takeModelBudget(client);
+  // Over the client's budget: the embedded ranker's order at once, and the status line says why. The warm-up
+  // takes the same paths without the model (as a ranking over capacity would) and without spending a budget.
+  const budget = warmUp ? (await warmModelBudget(), { ok: false as const }) : await takeModelBudget(client);
   const ranking = openLiveRanking(clientGone);
-  const events = rankLive(input, ranking.signal, budget.ok ? undefined : "rate-limited");
+  const events = rankLive(input, ranking.signal, warmUp ? "over-capacity" : budget.ok ? undefined : "rate-limited");
   const shared = shareIterable(released(renderCards(input, events), ranking.finish));
   const entries = abortOnExit(shared.consumer(), ranking.leave);
   const earlyGridId = documentLoad ? `early-${ranking.id}` : undefined;

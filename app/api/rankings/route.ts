@@ -3,7 +3,8 @@ import { BROWSER_COOKIE, parseBrowserId } from "@/lib/browser/browser-id";
 import { getConfig } from "@/lib/config/env";
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { clientAddress } from "@/lib/http/client-address";
-import { takeModelBudget } from "@/lib/ranking/service/limits/model-budget";
+import { isWarmUp } from "@/lib/process/warm-up-requests";
+import { takeModelBudget, warmModelBudget } from "@/lib/ranking/service/limits/model-budget";
 import { openLiveRanking } from "@/lib/ranking/service/live-rankings";
 import type { RankingEvent } from "@/lib/ranking/pipeline/events";
 import { parseRankingQuery, prepareRanking, type RetrievalSummary } from "@/lib/ranking/service/query";
@@ -47,14 +48,18 @@ export async function GET(request: NextRequest): Promise<Response> {
     const stored = await findReplay(prepared.value);
     if (stored) events = replayEvents(stored);
     else {
-      const budget = prepared.value.candidates.length === 0 ? { ok: true as const } : await takeModelBudget({ browserId, address: clientAddress(request.headers, config.limits.trustedProxies) });
+      // The server's own warm-up ranks without the model and spends no budget (lib/process/warm-up-requests.ts).
+      const warmUp = isWarmUp(request.headers);
+      if (warmUp) await warmModelBudget();
+      const budget =
+        prepared.value.candidates.length === 0 || warmUp ? { ok: true as const } : await takeModelBudget({ browserId, address: clientAddress(request.headers, config.limits.trustedProxies) });
       if (!budget.ok) {
         ranking.finish();
         return jsonError(429, `Too many fresh rankings: at most ${config.limits.rankingsPerMinute} a minute. Try again in ${budget.retryAfterSeconds} s (a ranking already made is replayed free).`, {
           "retry-after": String(budget.retryAfterSeconds),
         });
       }
-      events = rankLive(prepared.value, ranking.signal);
+      events = rankLive(prepared.value, ranking.signal, warmUp ? "over-capacity" : undefined);
     }
   } catch (error) {
     ranking.finish();

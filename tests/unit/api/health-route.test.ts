@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/api/health/route";
+import { WARM_UP_HEADER, WARM_UP_PATHS, warmUpToken } from "@/lib/process/warm-up-requests";
 import { warmRoutesSoon } from "@/lib/process/warm-routes";
 
 // GET /api/health as a load balancer's readiness check (docs/architecture.md §10): "starting" until the
@@ -9,9 +10,9 @@ import { warmRoutesSoon } from "@/lib/process/warm-routes";
 
 /** Stands in for the server itself: holds every warm-up request until released. */
 const held: ServerResponse[] = [];
-const requested: string[] = [];
+const requested: { path: string; token: unknown }[] = [];
 const origin = createServer((request: IncomingMessage, response: ServerResponse) => {
-  requested.push(request.url ?? "");
+  requested.push({ path: request.url ?? "", token: request.headers[WARM_UP_HEADER] });
   held.push(response);
 });
 
@@ -34,8 +35,10 @@ describe("GET /api/health", () => {
   it("answers 503 with Retry-After while the routes warm up after a start, then 200", async () => {
     vi.stubEnv("__NEXT_PRIVATE_ORIGIN", `http://127.0.0.1:${(origin.address() as AddressInfo).port}`);
     warmRoutesSoon();
-    await vi.waitFor(() => expect(held).toHaveLength(2));
-    expect(requested.sort()).toEqual(["/?q=aisle-warm-up-no-match", "/api/rankings?shopper=12345&q=aisle-warm-up-no-match"]);
+    await vi.waitFor(() => expect(held).toHaveLength(WARM_UP_PATHS.length));
+    expect(requested.map((request) => request.path).sort()).toEqual([...WARM_UP_PATHS].sort());
+    // Each carries this process's token: the page and the route rank it without the model, spending no budget.
+    expect(requested.every((request) => request.token === warmUpToken())).toBe(true);
 
     const starting = await GET();
     expect(starting.status).toBe(503);

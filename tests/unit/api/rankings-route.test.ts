@@ -1,6 +1,9 @@
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { PRODUCTS } from "@/lib/catalog/data/products";
+import { getDb } from "@/lib/db/client";
+import { rateLimits } from "@/lib/db/schema";
+import { WARM_UP_HEADER, warmUpToken } from "@/lib/process/warm-up-requests";
 import { rankingEventSchema, type RankedItem, type RankingSummary } from "@/lib/ranking/pipeline/events";
 
 // GET /api/rankings as a client sees it (docs/architecture.md §2), with the simulated model at full speed.
@@ -62,6 +65,20 @@ describe("GET /api/rankings", () => {
     expect(both.items.every((item) => PRODUCTS.find((product) => product.id === item.id)?.category === "electronics")).toBe(true);
     const typo = await lines(await call("?shopper=12345&q=hedphones"));
     expect(typo.done).toMatchObject({ matches: 4, corrected: "headphones" });
+  });
+
+  it("ranks the server's own warm-up whole without the model and without its budget; a forged token is a client like any", async () => {
+    const db = await getDb();
+    const budgetRows = async () => (await db.select().from(rateLimits)).length;
+    const before = await budgetRows();
+    const warmUp = await lines(await GET(new NextRequest("http://localhost/api/rankings?shopper=runner-maya&q=tent", { headers: { [WARM_UP_HEADER]: warmUpToken(), cookie: "aisle-browser=9b2f6a52-4d1b-4f6e-9c1e-0a7d3c5b8e11" } })));
+    expect(warmUp.done).toMatchObject({ ranked: 0, outcome: "over-capacity" });
+    expect(warmUp.items.length).toBeGreaterThan(0);
+    expect(await budgetRows()).toBe(before);
+    const forged = await lines(await GET(new NextRequest("http://localhost/api/rankings?shopper=runner-maya&q=tents", { headers: { [WARM_UP_HEADER]: "guess", cookie: "aisle-browser=9b2f6a52-4d1b-4f6e-9c1e-0a7d3c5b8e12" } })));
+    expect(forged.done).toMatchObject({ outcome: "complete" });
+    expect(forged.done.ranked).toBeGreaterThan(0);
+    expect(await budgetRows()).toBeGreaterThan(before);
   });
 
   it("answers an empty ranking, not an error, when nothing matches", async () => {

@@ -39,6 +39,11 @@ async function limiter(): Promise<RateLimiterDrizzle> {
   return state.limiter;
 }
 
+/** Readies the budget's store and its query (a server's warm-up), spending nothing. */
+export async function warmModelBudget(): Promise<void> {
+  await (await limiter()).get("warm-up");
+}
+
 /**
  * Takes one fresh model ranking from the client's budget: its browser's and its address's, each of which
  * must have one left. A database error is thrown (the caller answers 503); a budget spent is a value.
