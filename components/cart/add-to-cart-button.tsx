@@ -18,16 +18,14 @@ export function AddToCartButton({ productId, productName, size = "large" }: AddT
   const add = () => run(() => addToCart({ productId, quantity: 1 }));
 
   return (
-    <div className={`relative z-10 flex flex-wrap items-center gap-x-3 gap-y-1 ${size === "small" ? "text-xs" : "text-sm"}`}>
+    <div className={`cart-action ${size === "small" ? "text-xs" : "text-sm"}`}>
       <button
         type="button"
         data-testid="add-to-cart"
         onClick={add}
         disabled={pending}
         aria-label={`Add ${productName} to cart`}
-        className={`rounded-full bg-ink font-medium text-white transition-colors hover:bg-ink/85 disabled:cursor-wait disabled:opacity-70 ${
-          size === "large" ? "h-12 px-8 text-base" : "h-8 px-3 text-xs"
-        }`}
+        className={`cart-button ${size === "large" ? "h-12 px-8 text-base" : "h-8 px-3 text-xs"}`}
       >
         {pending ? "Adding…" : "Add to cart"}
       </button>

@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
  * off screen skip their layout and paint (their size is remembered, or estimated before first shown), so
  * a card's cost does not grow with the 72 places below the fold.
  */
-export const OFFSCREEN_SKIPPED = "[content-visibility:auto] [contain-intrinsic-size:auto_420px]";
+export const OFFSCREEN_SKIPPED = "cell";
 
 export const GRID_CLASSES = "grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4";
 
@@ -19,7 +19,7 @@ interface GridCellProps {
 /** One place of the grid. Server-safe: the cards streamed before hydration use the very same markup. */
 export function GridCell({ id, stale = false, children }: GridCellProps) {
   return (
-    <li data-flip-key={id} data-stale={stale ? "true" : undefined} className={`${OFFSCREEN_SKIPPED} transition-opacity duration-300 data-[stale=true]:opacity-50`}>
+    <li data-flip-key={id} data-stale={stale ? "true" : undefined} className="cell">
       {children}
     </li>
   );

@@ -13,51 +13,57 @@ interface ProductCardProps {
   priority?: boolean;
 }
 
-/** A ranked product, rendered on the server. The model's reason is a text child: React escapes it, never HTML. */
+/**
+ * A ranked product, rendered on the server. The model's reason is a text child: React escapes it, never HTML.
+ * Its parts are one class each (app/globals.css): the card crosses the wire twice, as HTML and in the RSC payload.
+ */
 export function ProductCard({ product, item, priority = false }: ProductCardProps) {
   const fromModel = item.source === "model";
   return (
-    <article
-      data-testid="ranked-card"
-      data-product-id={product.id}
-      data-rank={item.rank}
-      data-source={item.source}
-      className="group relative flex h-full flex-col overflow-hidden rounded-card border border-zinc-200 bg-paper-raised shadow-sm transition-shadow focus-within:ring-2 focus-within:ring-brand hover:shadow-md"
-    >
-      <div className="relative aspect-square bg-paper-sunk">
+    <article data-testid="ranked-card" data-product-id={product.id} data-rank={item.rank} data-source={item.source} className="card">
+      <div className="card-media">
         <ProductImage src={product.image} alt="" eager={priority} />
-        <span className="absolute left-2 top-2 rounded-full bg-white/90 px-2 py-0.5 text-xs font-semibold text-ink shadow-sm">
-          <span className="sr-only">Rank </span>#{item.rank}
+        <span className="card-rank">
+          <span className="sr-only">Rank </span>
+          {`#${item.rank}`}
         </span>
-        <span
-          data-testid="card-source"
-          title={fromModel ? "Picked by the model for you" : "Not one of the model's picks: placed by Aisle's own ranker from your profile"}
-          className={`absolute right-2 top-2 rounded-full px-2 py-0.5 text-[11px] font-medium shadow-sm ${fromModel ? "bg-brand text-white" : "bg-white/90 text-ink-soft"}`}
-        >
+        <span data-testid="card-source" title={fromModel ? "Picked by the model" : "Placed by Aisle's own ranker"} className="card-source">
           {fromModel ? "Model pick" : "More for you"}
         </span>
       </div>
-      <div className="flex flex-1 flex-col gap-1 p-3">
-        <p className="text-xs font-medium uppercase tracking-wide text-ink-faint">{product.brand}</p>
-        <h3 className="line-clamp-2 text-sm font-semibold leading-snug">
-          {/* Prefetched on hover, not on sight: a streaming grid of 72 would otherwise ask the server to render
-              a product page for every card as it arrives, competing with the ranking being streamed. */}
-          <Link href={`/products/${product.id}`} prefetch={false} className="after:absolute after:inset-0 focus-visible:outline-none">
-            {product.name}
-          </Link>
-        </h3>
-        <div className="flex items-center justify-between gap-2">
-          <span className="text-sm font-semibold">{formatPrice(product.price)}</span>
-          <Rating rating={product.rating} reviewCount={product.reviewCount} />
-        </div>
-        <p className="mt-1 line-clamp-3 text-xs leading-relaxed text-ink-soft" data-testid="card-reason">
-          {fromModel ? <span className="font-medium text-brand">Why: </span> : null}
+      <ProductFacts product={product}>
+        <p className="card-reason" data-testid="card-reason">
+          {fromModel ? <b>Why: </b> : null}
           {item.reason}
         </p>
-        <div className="mt-auto pt-2">
-          <AddToCartButton productId={product.id} productName={product.name} size="small" />
-        </div>
-      </div>
+      </ProductFacts>
     </article>
+  );
+}
+
+/**
+ * What every product card shows below its picture — brand, name (the link to its page), price, rating, the
+ * add-to-cart button — with `children` (a reason) before the button.
+ */
+export function ProductFacts({ product, children }: { product: Product; children?: React.ReactNode }) {
+  return (
+    <div className="card-body">
+      <p className="card-brand">{product.brand}</p>
+      <h3 className="card-title">
+        {/* Prefetched on hover, not on sight: a streaming grid of 72 would otherwise ask the server to render
+            a product page for every card as it arrives, competing with the ranking being streamed. */}
+        <Link href={`/products/${product.id}`} prefetch={false}>
+          {product.name}
+        </Link>
+      </h3>
+      <div className="card-row">
+        <span className="card-price">{formatPrice(product.price)}</span>
+        <Rating rating={product.rating} reviewCount={product.reviewCount} />
+      </div>
+      {children}
+      <div className="card-actions">
+        <AddToCartButton productId={product.id} productName={product.name} size="small" />
+      </div>
+    </div>
   );
 }

@@ -11,7 +11,8 @@ interface ProductImageProps {
 
 /** A grid card's width: half the screen, a quarter from `lg`, at most a quarter of the 72rem page. */
 const CARD_SIZES = "(min-width: 1152px) 280px, (min-width: 1024px) 25vw, 50vw";
-const FRAME = "absolute inset-0 size-full object-cover";
+/** Fills the frame (app/globals.css). */
+const FRAME = "fill";
 
 /**
  * A product's picture, filling its (relatively positioned) frame, rendered on the server with no client

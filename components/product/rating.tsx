@@ -7,10 +7,10 @@ interface RatingProps {
 export function Rating({ rating, reviewCount }: RatingProps) {
   if (rating === 0) return <span className="text-xs text-ink-faint">Not yet rated</span>;
   return (
-    <span className="inline-flex items-center gap-1 text-xs text-ink-soft" aria-label={`Rated ${rating.toFixed(1)} out of 5 by ${reviewCount.toLocaleString("en-US")} shoppers`}>
-      <span aria-hidden className="text-gold">★</span>
-      <span className="font-medium text-ink">{rating.toFixed(1)}</span>
-      <span aria-hidden>({reviewCount.toLocaleString("en-US")})</span>
+    <span className="rating" aria-label={`Rated ${rating.toFixed(1)} out of 5 by ${reviewCount.toLocaleString("en-US")} shoppers`}>
+      <i aria-hidden>★</i>
+      <b>{rating.toFixed(1)}</b>
+      <span aria-hidden>{`(${reviewCount.toLocaleString("en-US")})`}</span>
     </span>
   );
 }
