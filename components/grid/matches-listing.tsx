@@ -2,22 +2,18 @@ import { Notice } from "@/components/layout/notice";
 import { ListedCard } from "@/components/product/listed-card";
 import { UnknownShopper } from "@/components/shopper/unknown-shopper";
 import { currentBrowserId } from "@/lib/browser/current-browser";
-import { getCategory } from "@/lib/catalog/catalog";
 import { listMatches } from "@/lib/catalog/retrieval/retrieve";
 import { getConfig } from "@/lib/config/env";
-import type { RankingQuery } from "@/lib/ranking/service/query";
-import { getShopper } from "@/lib/shoppers/shoppers";
-import { getLiveSignals } from "@/lib/signals/live-signals";
+import { lookUpShopping, type RankingQuery } from "@/lib/ranking/service/query";
 import { PageLinks } from "./page-links";
 
 /** `?page=N`: the matches after the ranked window, in retrieval order, server-rendered with no model call. */
 export async function MatchesListing({ query, page, params }: { query: RankingQuery; page: number; params: URLSearchParams }) {
   const config = getConfig();
   const browserId = await currentBrowserId();
-  const [shopper, category] = await Promise.all([getShopper(query.shopper), query.category ? getCategory(query.category) : Promise.resolve(null)]);
-  if (!shopper) return <UnknownShopper id={query.shopper} />;
-  if (category === undefined) return <Notice title="Nothing to show there">unknown category “{query.category}”.</Notice>;
-  const signals = await getLiveSignals(browserId);
+  const looked = await lookUpShopping(query, browserId);
+  if (!looked.ok) return looked.unknown === "shopper" ? <UnknownShopper id={query.shopper} /> : <Notice title="Nothing to show there">{looked.error}.</Notice>;
+  const { shopper, signals, category } = looked.value;
   const listed = await listMatches({ q: query.q, category: query.category, shopper, signals, limit: config.maxCandidates }, page);
   return (
     <>

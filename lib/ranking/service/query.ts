@@ -4,7 +4,7 @@ import { retrieveCandidates } from "@/lib/catalog/retrieval/retrieve";
 import { categorySlugSchema, type Category } from "@/lib/catalog/types";
 import { getLiveSignals } from "@/lib/signals/live-signals";
 import { getShopper } from "@/lib/shoppers/shoppers";
-import { shopperIdSchema } from "@/lib/shoppers/types";
+import { shopperIdSchema, type LiveSignals, type ShopperProfile } from "@/lib/shoppers/types";
 import type { RankingInput } from "@/lib/ranking/pipeline/rank-products";
 
 export const MAX_QUERY_LENGTH = 200;
@@ -70,19 +70,35 @@ export interface RetrievalSummary {
 /** A ranking ready to start (its `search` is the query's `q`), the category it is narrowed to, and what retrieval found. */
 export type PreparedRanking = RankingInput & { category: Category | null; retrieval: RetrievalSummary };
 
+/** Who is shopping, what they are doing now, and the category they narrowed to. */
+export interface Shopping {
+  shopper: ShopperProfile;
+  signals: LiveSignals;
+  category: Category | null;
+}
+
+type Looked<T> = (Checked<T> & { unknown?: undefined }) | { ok: false; error: string; unknown: "shopper" | "category" };
+
 /**
  * Looks up what a query names; an unknown shopper or category is an error, not an empty ranking.
  * The live signals are the browser's (its cart, views, searches), when there is one.
  */
-export async function prepareRanking(query: RankingQuery, maxCandidates: number, browserId?: string): Promise<Checked<PreparedRanking> & { unknown?: "shopper" | "category" }> {
+export async function lookUpShopping(query: RankingQuery, browserId?: string): Promise<Looked<Shopping>> {
   const [shopper, category] = await Promise.all([
     getShopper(query.shopper),
     query.category ? getCategory(query.category) : Promise.resolve(null),
   ]);
   if (!shopper) return { ok: false, error: `unknown shopper "${query.shopper}"`, unknown: "shopper" };
   if (category === undefined) return { ok: false, error: `unknown category "${query.category}"`, unknown: "category" };
+  return { ok: true, value: { shopper, category, signals: await getLiveSignals(browserId) } };
+}
+
+/** What a query names (lookUpShopping), and the candidates retrieval finds for it: a ranking ready to start. */
+export async function prepareRanking(query: RankingQuery, maxCandidates: number, browserId?: string): Promise<Looked<PreparedRanking>> {
+  const looked = await lookUpShopping(query, browserId);
+  if (!looked.ok) return looked;
   // The shortlist is drawn from the shopper's profile and what this browser is doing: signals first.
-  const signals = await getLiveSignals(browserId);
+  const { shopper, signals, category } = looked.value;
   const found = await retrieveCandidates({ q: query.q, category: query.category, shopper, signals, limit: maxCandidates });
   const retrieval = { matches: found.matches, moreMatches: found.moreMatches, related: found.related, ...(found.corrected ? { corrected: found.corrected } : {}) };
   const searchTerms = query.q && found.searchTerms ? { searchTerms: found.searchTerms } : {};
