@@ -1,7 +1,7 @@
 import { getProducts } from "@/lib/catalog/catalog";
 import type { Product } from "@/lib/catalog/types";
 import type { RankedItem, RankingEvent } from "@/lib/ranking/pipeline/events";
-import { takeModelBudget, warmModelBudget, type Client } from "@/lib/ranking/service/limits/model-budget";
+import { modelUseFor, type Client } from "@/lib/ranking/service/limits/model-budget";
 import { openLiveRanking } from "@/lib/ranking/service/live-rankings";
 import type { PreparedRanking } from "@/lib/ranking/service/query";
 import { findReplay, rankLive } from "@/lib/ranking/service/start-ranking";
@@ -81,11 +81,11 @@ export async function RankedGrid({ input, picks, client, clientGone, documentLoa
     );
   }
 
-  // Over the client's budget: the embedded ranker's order at once, and the status line says why. The warm-up
-  // takes the same paths without the model (as a ranking over capacity would) and without spending a budget.
-  const budget = warmUp ? (await warmModelBudget(), { ok: false as const }) : await takeModelBudget(client);
+  // Over the client's budget: the embedded ranker's order at once, and the status line says why (the server's
+  // own warm-up takes the same paths without the model).
+  const use = await modelUseFor(client, { warmUp });
   const ranking = openLiveRanking(clientGone);
-  const events = rankLive(input, ranking.signal, warmUp ? "over-capacity" : budget.ok ? undefined : "rate-limited");
+  const events = rankLive(input, ranking.signal, use.model ? undefined : use.outcome);
   const shared = shareIterable(released(renderCards(input, events), ranking.finish));
   const entries = abortOnExit(shared.consumer(), ranking.leave);
   const earlyGridId = documentLoad ? `early-${ranking.id}` : undefined;

@@ -4,7 +4,7 @@ import { getConfig } from "@/lib/config/env";
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { clientAddress } from "@/lib/http/client-address";
 import { isWarmUp } from "@/lib/process/warm-up-requests";
-import { takeModelBudget, warmModelBudget } from "@/lib/ranking/service/limits/model-budget";
+import { modelUseFor, type ModelUse } from "@/lib/ranking/service/limits/model-budget";
 import { openLiveRanking } from "@/lib/ranking/service/live-rankings";
 import type { RankingEvent } from "@/lib/ranking/pipeline/events";
 import { parseRankingQuery, prepareRanking, type RetrievalSummary } from "@/lib/ranking/service/query";
@@ -48,18 +48,15 @@ export async function GET(request: NextRequest): Promise<Response> {
     const stored = await findReplay(prepared.value);
     if (stored) events = replayEvents(stored);
     else {
-      // The server's own warm-up ranks without the model and spends no budget (lib/process/warm-up-requests.ts).
-      const warmUp = isWarmUp(request.headers);
-      if (warmUp) await warmModelBudget();
-      const budget =
-        prepared.value.candidates.length === 0 || warmUp ? { ok: true as const } : await takeModelBudget({ browserId, address: clientAddress(request.headers, config.limits.trustedProxies) });
-      if (!budget.ok) {
+      const client = { browserId, address: clientAddress(request.headers, config.limits.trustedProxies) };
+      const use: ModelUse = prepared.value.candidates.length === 0 ? { model: true } : await modelUseFor(client, { warmUp: isWarmUp(request.headers) });
+      if (!use.model && use.outcome === "rate-limited") {
         ranking.finish();
-        return jsonError(429, `Too many fresh rankings: at most ${config.limits.rankingsPerMinute} a minute. Try again in ${budget.retryAfterSeconds} s (a ranking already made is replayed free).`, {
-          "retry-after": String(budget.retryAfterSeconds),
+        return jsonError(429, `Too many fresh rankings: at most ${config.limits.rankingsPerMinute} a minute. Try again in ${use.retryAfterSeconds} s (a ranking already made is replayed free).`, {
+          "retry-after": String(use.retryAfterSeconds),
         });
       }
-      events = rankLive(prepared.value, ranking.signal, warmUp ? "over-capacity" : undefined);
+      events = rankLive(prepared.value, ranking.signal, use.model ? undefined : use.outcome);
     }
   } catch (error) {
     ranking.finish();

@@ -39,9 +39,20 @@ async function limiter(): Promise<RateLimiterDrizzle> {
   return state.limiter;
 }
 
-/** Readies the budget's store and its query (a server's warm-up), spending nothing. */
-export async function warmModelBudget(): Promise<void> {
-  await (await limiter()).get("warm-up");
+/**
+ * Whether a fresh ranking may call the model, and if not, the outcome it reports instead: the client past its
+ * budget (`rate-limited`, with when to try again), or the server's own warm-up — ranked like a ranking over
+ * capacity, its budget's store readied but nothing spent (lib/process/warm-up-requests.ts).
+ */
+export type ModelUse = { model: true } | { model: false; outcome: "rate-limited"; retryAfterSeconds: number } | { model: false; outcome: "over-capacity" };
+
+export async function modelUseFor(client: Client, { warmUp }: { warmUp: boolean }): Promise<ModelUse> {
+  if (warmUp) {
+    await (await limiter()).get("warm-up");
+    return { model: false, outcome: "over-capacity" };
+  }
+  const budget = await takeModelBudget(client);
+  return budget.ok ? { model: true } : { model: false, outcome: "rate-limited", retryAfterSeconds: budget.retryAfterSeconds };
 }
 
 /**
