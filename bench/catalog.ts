@@ -1,8 +1,9 @@
-import { readFileSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { median, ms, percentile } from "./support/stats.ts";
 import { timePages, type PageTimes } from "./catalog/pages.ts";
 import { startCluster, type Cluster } from "./catalog/postgres.ts";
+import { searchSetQueries } from "./catalog/queries.ts";
 import type { CatalogSettings, DatabaseKind } from "./catalog/settings.ts";
 import { generatedCatalog, runTool, timeRetrieval, type RetrievalTimes } from "./catalog/tools.ts";
 import { measureTwoServers, type TwoServersResult } from "./catalog/two-servers.ts";
@@ -30,16 +31,11 @@ export interface CatalogResult {
   skipped: string[];
 }
 
-const searchQueries = () =>
-  readFileSync("eval/sets/search.jsonl", "utf8")
-    .split("\n")
-    .filter((line) => line.trim() !== "")
-    .map((line) => (JSON.parse(line) as { candidates: { q: string } }).candidates.q);
 
 export async function measureCatalog(settings: CatalogSettings): Promise<CatalogResult> {
   const runs: CatalogRun[] = [];
   const skipped: string[] = [];
-  const queries = searchQueries();
+  const queries = searchSetQueries();
   let cluster: Cluster | undefined;
   let largestPostgres: string | undefined;
   try {

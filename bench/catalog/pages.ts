@@ -1,4 +1,5 @@
 import { freePorts, spawnNext, timePage, type NextProcess } from "../support/next-process.ts";
+import { SHOPPERS } from "../support/ranking-request.ts";
 import { usage } from "../support/server.ts";
 
 // The store on a catalog: `npm start` on the database the catalog was imported into, first visits of the home
@@ -8,7 +9,8 @@ import { usage } from "../support/server.ts";
 /** The simulated model at a moderate pace: the pages' first bytes come before its first token either way. */
 export const PAGE_MODEL_ENV = { AISLE_PROVIDER: "simulated", AISLE_SIM_TTFT_MS: "300", AISLE_SIM_TOKENS_PER_SECOND: "400", AISLE_RANKINGS_PER_MINUTE: "100000" };
 
-export const DEMO_SHOPPERS = ["12345", "runner-maya", "chef-omar", "reader-lin", "camper-jonas", "glow-priya"];
+/** The demo shoppers' ids, one first visit each. */
+export const DEMO_SHOPPERS = SHOPPERS.map((shopper) => shopper.id);
 
 export interface PageTimes {
   homeFirstByte: number[];

@@ -1,8 +1,8 @@
-import { readFileSync } from "node:fs";
 import { retrieveCandidates } from "@/lib/catalog/retrieval/retrieve";
 import { closeDb, getDb } from "@/lib/db/client";
 import { listShoppers } from "@/lib/shoppers/shoppers";
 import { NO_SIGNALS } from "@/lib/shoppers/types";
+import { searchSetQueries } from "./queries.ts";
 
 // Run by the catalog section in a process of its own, on the database its environment names
 // (`node --import ./eval/register.ts bench/catalog/time-retrieval.ts RUNS`): times the store's own retrieval
@@ -10,10 +10,7 @@ import { NO_SIGNALS } from "@/lib/shoppers/types";
 // typos and long queries among them — and each demo shopper's personal shortlist. Prints one JSON line.
 
 const runs = Number(process.argv[2] ?? 5);
-const queries = readFileSync("eval/sets/search.jsonl", "utf8")
-  .split("\n")
-  .filter((line) => line.trim() !== "")
-  .map((line) => (JSON.parse(line) as { candidates: { q: string } }).candidates.q);
+const queries = searchSetQueries();
 
 await getDb();
 const shoppers = await listShoppers();

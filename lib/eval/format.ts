@@ -1,11 +1,10 @@
 import { z } from "zod";
 import type { CandidateRequest, Candidates } from "@/lib/catalog/retrieval/retrieve";
+import { readConfig } from "@/lib/config/env";
 import { categorySlugSchema, productSchema, type Category, type Product } from "@/lib/catalog/types";
 import { editDistance } from "@/lib/text/typing-slips";
 import { shopperProfileSchema, type LiveSignals, type ShopperProfile, type SignalProduct } from "@/lib/shoppers/types";
 
-/** As AISLE_MAX_CANDIDATES' default, when the catalog gives no cap. */
-const DEFAULT_MAX_CANDIDATES = 100;
 import { baselineOrder } from "./candidates";
 
 // An eval set (DESIGN §8): JSON Lines, one case a line. Each line is checked with zod, then against the
@@ -224,7 +223,7 @@ export async function parseEvalSet(text: string, name: string, catalog: Catalog)
       if (category && !slugs.has(category)) own.push(`candidates.category: unknown category "${category}"`);
       search = { ...(q ? { q } : {}), ...(category ? { category } : {}) };
       if (own.length === 0) {
-        const found = await retrieve({ q: q || undefined, category, shopper, signals: caseSignals, limit: catalog.maxCandidates ?? DEFAULT_MAX_CANDIDATES });
+        const found = await retrieve({ q: q || undefined, category, shopper, signals: caseSignals, limit: catalog.maxCandidates ?? readConfig({}).maxCandidates });
         candidates = found.products;
         searchTerms = q ? found.searchTerms : undefined;
       }

@@ -34,7 +34,7 @@ export interface Candidates extends MatchCount {
 }
 
 /** A search that finds fewer products than this is followed by related ones, up to this many in all. */
-export const RELATED_FLOOR = 24;
+const RELATED_FLOOR = 24;
 
 /** Products a page lists after its ranked window. */
 export const PAGE_SIZE = 48;

@@ -45,7 +45,7 @@ interface Affinities {
 
 const lower = (values: readonly string[]) => [...new Set(values.map((value) => value.toLowerCase()))];
 
-export function affinitiesOf({ shopper, signals }: Pick<ShortlistRequest, "shopper" | "signals">): Affinities {
+function affinitiesOf({ shopper, signals }: Pick<ShortlistRequest, "shopper" | "signals">): Affinities {
   const companions = [...signals.cart.map((item) => item.kind), ...shopper.recentPurchases].map(companionsOf);
   return {
     categorySlugs: [...new Set([...signals.recentCategories, ...signals.cart.map((item) => item.category), ...signals.recentlyViewed.map((item) => item.category)])],

@@ -33,7 +33,7 @@ export async function rebuildSearchWords(db: Db): Promise<void> {
 }
 
 /** Lowercase words separated by single spaces, as the search reads a phrase (read-query.ts). */
-export function normalizePhrase(phrase: string): string {
+function normalizePhrase(phrase: string): string {
   return wordsOf(phrase).join(" ");
 }
 
