@@ -17,6 +17,11 @@ export interface GridStore {
    * had its chance to remount, as StrictMode does) and the ranking is unfinished, `onAbandon` runs once.
    */
   retain(onAbandon: () => void): () => void;
+  /**
+   * The ranking's card at `index` once it has arrived, or undefined once the ranking ended before it. The
+   * same promise for the same index, so a component may suspend on it (React's `use`).
+   */
+  cardAt(index: number): Promise<CardEntry | undefined>;
 }
 
 export const EMPTY_GRID: GridSnapshot = { cards: [], summary: null, failed: false };
@@ -42,7 +47,8 @@ const fixed = new WeakMap<GridSnapshot, GridStore>();
 export function fixedGridStore(snapshot: GridSnapshot): GridStore {
   let store = fixed.get(snapshot);
   if (!store) {
-    store = { subscribe: () => () => {}, getSnapshot: () => snapshot, retain: () => () => {} };
+    const { cards } = snapshot;
+    store = { subscribe: () => () => {}, getSnapshot: () => snapshot, retain: () => () => {}, cardAt: (index) => Promise.resolve(cards[index]) };
     fixed.set(snapshot, store);
   }
   return store;
@@ -54,8 +60,16 @@ function readIntoStore(entries: AsyncIterable<GridEntry>): GridStore {
   let views = 0;
   let abandoned = false;
   const listeners = new Set<() => void>();
+  const waiting = new Map<number, { promise: Promise<CardEntry | undefined>; resolve: (card: CardEntry | undefined) => void }>();
+  /** Settles every promised place the ranking has reached (all of them once it has finished). */
+  const settle = () => {
+    for (const [index, { resolve }] of waiting) {
+      if (index < snapshot.cards.length || finished) resolve(snapshot.cards[index]);
+    }
+  };
   const publish = (next: GridSnapshot) => {
     snapshot = next;
+    settle();
     for (const listener of listeners) listener();
   };
   void (async () => {
@@ -68,6 +82,7 @@ function readIntoStore(entries: AsyncIterable<GridEntry>): GridStore {
       publish({ ...snapshot, failed: true });
     } finally {
       finished = true;
+      settle();
     }
   })();
   return {
@@ -76,6 +91,17 @@ function readIntoStore(entries: AsyncIterable<GridEntry>): GridStore {
       return () => listeners.delete(listener);
     },
     getSnapshot: () => snapshot,
+    cardAt(index) {
+      let place = waiting.get(index);
+      if (!place) {
+        let resolve: (card: CardEntry | undefined) => void = () => {};
+        const promise = new Promise<CardEntry | undefined>((settled) => (resolve = settled));
+        place = { promise, resolve };
+        waiting.set(index, place);
+        settle();
+      }
+      return place.promise;
+    },
     retain(onAbandon) {
       views += 1;
       return () => {

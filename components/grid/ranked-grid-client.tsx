@@ -2,6 +2,7 @@
 
 import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from "react";
 import { cancelRankingOnServer } from "./cancel-ranking";
+import { EarlyCards } from "./early-cards";
 import { CardSkeleton } from "./card-skeleton";
 import { GRID_CLASSES, GridCell, OFFSCREEN_SKIPPED } from "./grid-cell";
 import type { GridEntry } from "./grid-entry";
@@ -17,6 +18,8 @@ interface RankedGridClientProps {
   whole?: GridSnapshot;
   /** Where the cards that arrive before hydration are placed (see early-cards.tsx); live rankings only. */
   earlyGridId?: string;
+  /** The page's CSP nonce, for the scripts that place cards before hydration. */
+  nonce?: string;
   /** The products being ranked: placeholders hold the next places not ranked yet. */
   candidateIds: readonly string[];
   /** How many of them the model picks; the rest follow in the embedded ranker's order. */
@@ -58,7 +61,7 @@ function earlyCardCount(earlyGridId: string): number {
  * the previous cards stay on screen, dimmed, after the new ranking's cards, and each re-ranked card glides
  * to its new place as it arrives. The grid is never blank.
  */
-export function RankedGridClient({ entries, whole, earlyGridId, candidateIds, picks, rankingId }: RankedGridClientProps) {
+export function RankedGridClient({ entries, whole, earlyGridId, nonce, candidateIds, picks, rankingId }: RankedGridClientProps) {
   const store = whole ? fixedGridStore(whole) : gridStoreFor(entries ?? emptyStream);
   const { cards, summary, failed } = useSyncExternalStore(store.subscribe, store.getSnapshot, whole ? store.getSnapshot : emptyGrid);
   const done = summary !== null || failed;
@@ -133,6 +136,7 @@ export function RankedGridClient({ entries, whole, earlyGridId, candidateIds, pi
               </li>
             ))}
           </ol>
+          {earlyGridId ? <EarlyCards store={store} count={candidateIds.length} nonce={nonce} /> : null}
         </>
       ) : (
         <ol

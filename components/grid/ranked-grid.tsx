@@ -6,9 +6,8 @@ import { openLiveRanking } from "@/lib/ranking/service/live-rankings";
 import type { PreparedRanking } from "@/lib/ranking/service/query";
 import { findReplay, rankLive } from "@/lib/ranking/service/start-ranking";
 import { abortOnExit } from "@/lib/stream/abort-on-exit";
-import { shareIterable } from "@/lib/stream/shared-iterable";
 import { ProductCard } from "@/components/product/product-card";
-import { EarlyCards, EarlyCardsInstaller } from "./early-cards";
+import { EARLY_GRID_ID, EarlyCardsInstaller } from "./early-cards-installer";
 import type { GridEntry } from "./grid-entry";
 import type { CardEntry } from "./grid-store";
 import { RankedGridClient } from "./ranked-grid-client";
@@ -58,8 +57,8 @@ async function* released<T>(source: AsyncIterable<T>, finish: () => void): Async
 
 /**
  * The "Picked for you" grid. A stored ranking for the same inputs is rendered whole into the first HTML (no
- * model call). Otherwise the model starts at request time and each card streams into the page: through the
- * client grid's stream, and, for the cards that close before the page hydrates, through the HTML itself
+ * model call). Otherwise the model starts at request time and each card streams into the page through the
+ * client grid's stream, which also writes the cards that close before the page hydrates into the HTML itself
  * (early-cards.tsx). It stops the model when the client disconnects, and when the page says it is gone.
  */
 export async function RankedGrid({ input, picks, client, clientGone, documentLoad, nonce, warmUp = false }: RankedGridProps) {
@@ -86,15 +85,14 @@ export async function RankedGrid({ input, picks, client, clientGone, documentLoa
   const use = await modelUseFor(client, { warmUp });
   const ranking = openLiveRanking(clientGone);
   const events = rankLive(input, ranking.signal, use.model ? undefined : use.outcome);
-  const shared = shareIterable(released(renderCards(input, events), ranking.finish));
-  const entries = abortOnExit(shared.consumer(), ranking.leave);
-  const earlyGridId = documentLoad ? `early-${ranking.id}` : undefined;
+  const entries = abortOnExit(released(renderCards(input, events), ranking.finish), ranking.leave);
+  const earlyGridId = documentLoad ? EARLY_GRID_ID : undefined;
   // The same three places either way: the client grid keeps its state (the previous cards) across re-ranks.
   return (
     <>
       {earlyGridId ? <EarlyCardsInstaller nonce={nonce} /> : null}
-      <RankedGridClient entries={entries} earlyGridId={earlyGridId} candidateIds={candidateIds} picks={picks} rankingId={ranking.id} />
-      {earlyGridId ? <EarlyCards key={ranking.id} count={candidateIds.length} at={shared.at} gridId={earlyGridId} nonce={nonce} /> : null}
+      <RankedGridClient entries={entries} earlyGridId={earlyGridId} nonce={nonce} candidateIds={candidateIds} picks={picks} rankingId={ranking.id} />
+      {null}
     </>
   );
 }

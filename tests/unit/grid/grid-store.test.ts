@@ -88,4 +88,22 @@ describe("gridStoreFor", () => {
     expect(store.getSnapshot()).toMatchObject({ failed: true, summary: null });
     expect(store.getSnapshot().cards).toHaveLength(1);
   });
+
+  it("promises each place once: the card when it arrives, undefined for places the ranking ended before", async () => {
+    const stream = manualStream();
+    const store = gridStoreFor(stream.iterable);
+    const second = store.cardAt(1);
+    expect(store.cardAt(1)).toBe(second);
+    let settled = false;
+    void second.then(() => (settled = true));
+    await stream.push(card("1", 1));
+    expect(settled).toBe(false);
+    await expect(store.cardAt(0)).resolves.toMatchObject({ id: "1" });
+    await stream.push(card("2", 2));
+    await expect(second).resolves.toMatchObject({ id: "2" });
+    const third = store.cardAt(2);
+    await stream.end();
+    await expect(third).resolves.toBeUndefined();
+    await expect(store.cardAt(7)).resolves.toBeUndefined();
+  });
 });
