@@ -30,7 +30,7 @@ export default async function CartPage() {
             <ul className="mt-6 divide-y divide-zinc-200 rounded-card border border-zinc-200 bg-white" data-testid="cart-lines">
               {cart.lines.map(({ product, quantity, lineTotal }) => (
                 <li key={product.id} className="flex gap-4 p-4" data-testid="cart-line" data-product-id={product.id}>
-                  <Link href={`/products/${product.id}`} className="relative size-20 shrink-0 overflow-hidden rounded-lg bg-paper-sunk sm:size-24">
+                  <Link href={`/products/${product.id}`} className="frame size-20 shrink-0 overflow-hidden rounded-lg bg-paper-sunk sm:size-24">
                     <ProductImage src={product.image} alt={product.name} sizes="96px" />
                   </Link>
                   <div className="flex flex-1 flex-col gap-2">

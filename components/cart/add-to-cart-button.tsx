@@ -6,6 +6,7 @@ import { useCartChange } from "./use-cart-change";
 interface AddToCartButtonProps {
   productId: string;
   productName: string;
+  /** Small (a card's) unless said; a card's button is styled by its place (app/globals.css). */
   size?: "large" | "small";
 }
 
@@ -13,23 +14,23 @@ interface AddToCartButtonProps {
  * Adds one to the cart, then refreshes the page: the header's count updates and the picks re-rank with
  * the new cart. A refusal is shown beside the button; nothing was written.
  */
-export function AddToCartButton({ productId, productName, size = "large" }: AddToCartButtonProps) {
+export function AddToCartButton({ productId, productName, size = "small" }: AddToCartButtonProps) {
   const { pending, result, run } = useCartChange();
   const add = () => run(() => addToCart({ productId, quantity: 1 }));
 
   return (
-    <div className={`cart-action ${size === "small" ? "text-xs" : "text-sm"}`}>
+    <div className={size === "small" ? "cart-action" : "cart-action text-sm"}>
       <button
         type="button"
         data-testid="add-to-cart"
         onClick={add}
         disabled={pending}
         aria-label={`Add ${productName} to cart`}
-        className={`cart-button ${size === "large" ? "h-12 px-8 text-base" : "h-8 px-3 text-xs"}`}
+        className={size === "large" ? "cart-button h-12 px-8 text-base" : "cart-button"}
       >
         {pending ? "Adding…" : "Add to cart"}
       </button>
-      <span role="status" aria-live="polite" className={result?.ok === false ? "text-red-700" : "text-ink-soft"} data-testid="add-to-cart-message">
+      <span role="status" aria-live="polite" className={result?.ok === false ? "text-red-700" : undefined} data-testid="add-to-cart-message">
         {result === null ? null : result.ok ? `In your cart: ${result.quantity}` : result.error}
       </span>
     </div>

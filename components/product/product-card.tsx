@@ -15,27 +15,21 @@ interface ProductCardProps {
 
 /**
  * A ranked product, rendered on the server. The model's reason is a text child: React escapes it, never HTML.
- * Its parts are one class each (app/globals.css): the card crosses the wire twice, as HTML and in the RSC payload.
+ * The card crosses the wire twice, as HTML and in the RSC payload, 72 times a page: its parts are as few
+ * elements and attributes as its look needs, styled by one class each or by their place in the card
+ * (app/globals.css, docs/architecture.md §11).
  */
 export function ProductCard({ product, item, priority = false }: ProductCardProps) {
-  const fromModel = item.source === "model";
   return (
     <article data-testid="ranked-card" data-product-id={product.id} data-rank={item.rank} data-source={item.source} className="card">
       <div className="card-media">
         <ProductImage src={product.image} alt="" eager={priority} />
-        <span className="card-rank">
-          <span className="sr-only">Rank </span>
-          {`#${item.rank}`}
-        </span>
-        <span data-testid="card-source" title={fromModel ? "Picked by the model" : "Placed by Aisle's own ranker"} className="card-source">
-          {fromModel ? "Model pick" : "More for you"}
-        </span>
+        <b>{`#${item.rank}`}</b>
+        <span>{item.source === "model" ? "Model pick" : "More for you"}</span>
       </div>
       <ProductFacts product={product}>
-        <p className="card-reason" data-testid="card-reason">
-          {fromModel ? <b>Why: </b> : null}
-          {item.reason}
-        </p>
+        {/* A model pick's reason starts "Why: " (app/globals.css). */}
+        <p className="card-reason">{item.reason}</p>
       </ProductFacts>
     </article>
   );
@@ -61,9 +55,7 @@ export function ProductFacts({ product, children }: { product: Product; children
         <Rating rating={product.rating} reviewCount={product.reviewCount} />
       </div>
       {children}
-      <div className="card-actions">
-        <AddToCartButton productId={product.id} productName={product.name} size="small" />
-      </div>
+      <AddToCartButton productId={product.id} productName={product.name} />
     </div>
   );
 }

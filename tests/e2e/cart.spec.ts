@@ -20,7 +20,7 @@ test.describe("cart and live re-ranking", () => {
     expect(await page.evaluate(() => (window as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
     expect([...after].sort()).toEqual([...before].sort());
     expect(after).not.toEqual(before);
-    await expect(page.getByTestId("card-reason").filter({ hasText: "in your cart" }).first()).toBeVisible();
+    await expect(page.locator(".card-reason").filter({ hasText: "in your cart" }).first()).toBeVisible();
 
     await page.reload({ waitUntil: "commit" });
     await expect(page.getByTestId("cart-count")).toHaveText("1");

@@ -34,7 +34,7 @@ test("a hostile reason from the model is shown as literal text and runs nothing"
   const ids = await shownRanking(page);
   expect(ids.length).toBeGreaterThan(0);
 
-  const reasons = page.getByTestId("card-reason");
+  const reasons = page.locator(".card-reason");
   await expect(reasons.first()).toContainText(HOSTILE);
   expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
   expect(await page.locator("[data-testid=ranked-grid] img[src='x'], [data-testid=ranked-grid] script").count()).toBe(0);

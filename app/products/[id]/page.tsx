@@ -46,7 +46,7 @@ export default async function ProductPage({ params }: PageProps<"/products/[id]"
           ) : null}
         </nav>
         <article className="grid gap-6 md:grid-cols-2 md:gap-10" data-testid="product" data-product-id={product.id}>
-          <div className="relative aspect-square overflow-hidden rounded-card border border-zinc-200 bg-paper-sunk">
+          <div className="frame aspect-square overflow-hidden rounded-card border border-zinc-200 bg-paper-sunk">
             <ProductImage src={product.image} alt={product.name} eager sizes="(min-width: 1152px) 560px, (min-width: 768px) 50vw, 100vw" />
           </div>
           <div className="flex flex-col gap-4">
@@ -61,7 +61,7 @@ export default async function ProductPage({ params }: PageProps<"/products/[id]"
             <p className="leading-relaxed text-ink-soft">{product.description}</p>
             {reason && shopper ? <WhyPicked reason={reason} shopperName={shopper.name} /> : null}
             <div>
-              <AddToCartButton productId={product.id} productName={product.name} />
+              <AddToCartButton productId={product.id} productName={product.name} size="large" />
             </div>
             <ul aria-label="Tags" className="flex flex-wrap gap-2">
               {product.tags.map((tag) => (
