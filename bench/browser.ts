@@ -3,6 +3,7 @@ import { startFakeOpenAIServer } from "../tests/support/fake-openai-server.ts";
 import { median, percentile } from "./support/stats.ts";
 import { startNext } from "./support/server.ts";
 import { chosenExecutablePath } from "../scripts/browser-choice.ts";
+import { mainThreadWork, TRACE_CATEGORIES, type MainThreadWork } from "./support/main-thread.ts";
 
 // Measurements in a real browser (Debian's Chromium): time to the first card, and the reveal lag from
 // the model writing an element's `}` to its card being in the DOM and visible.
@@ -10,18 +11,30 @@ import { chosenExecutablePath } from "../scripts/browser-choice.ts";
 // The browser `npm test` provisioned (scripts/ensure-browser.ts), or the system's.
 const CHROMIUM = chosenExecutablePath() ?? "/usr/bin/chromium";
 
-async function launch(): Promise<Browser> {
+export async function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
 }
 
 declare global {
   interface Window {
-    __cards?: { key: string; at: number; visible: boolean }[];
+    __cards?: PlacedCard[];
   }
 }
 
-/** Records, in the page, the epoch time each card is placed: a new fresh card, or a stale one made fresh. */
-async function watchCards(page: Page): Promise<void> {
+/** A card as the page saw it: placed in the DOM (`at`), and in the next frame the browser rendered (`painted`). */
+export interface PlacedCard {
+  key: string;
+  at: number;
+  visible: boolean;
+  painted: number;
+}
+
+/**
+ * Records, in the page, the epoch time each card is placed (a new fresh card, or a stale one made fresh) and
+ * the start of the next frame after it: what a shopper sees, since a card placed while the main thread is
+ * busy (parsing, hydrating) is not on screen until that work yields to a frame.
+ */
+export async function watchCards(page: Page): Promise<void> {
   await page.addInitScript(() => {
     window.__cards = [];
     const now = () => performance.timeOrigin + performance.now();
@@ -31,7 +44,9 @@ async function watchCards(page: Page): Promise<void> {
     const note = (li: Element) => {
       const key = li.getAttribute("data-flip-key") ?? "";
       if (key === "more-for-you" || window.__cards?.some((card) => card.key === key)) return;
-      window.__cards?.push({ key, at: now(), visible: li.checkVisibility() });
+      const card = { key, at: now(), visible: li.checkVisibility(), painted: Number.NaN };
+      window.__cards?.push(card);
+      requestAnimationFrame(() => (card.painted = now()));
     };
     new MutationObserver((records) => {
       for (const record of records) {
@@ -128,13 +143,18 @@ export interface RevealResult {
   p95: number;
   max: number;
   invisible: number;
+  /** The same lags to the next frame after each card was placed (what a shopper sees). */
+  painted: { first: number; p50: number; p95: number; max: number };
+  /** Traced runs: the main thread's work over the load. */
+  work?: MainThreadWork;
   /** First loads: the model's first `}` and the first card, ms from the navigation's start. */
   fromNavigation?: { modelFirst: number; firstCard: number };
 }
 
-function lags(label: string, closes: readonly number[], cards: readonly { at: number; visible: boolean }[]): RevealResult {
+function lags(label: string, closes: readonly number[], cards: readonly PlacedCard[]): RevealResult {
   const count = Math.min(closes.length, cards.length);
   const samples = Array.from({ length: count }, (_, i) => (cards[i]?.at ?? 0) - (closes[i] ?? 0));
+  const painted = Array.from({ length: count }, (_, i) => (cards[i]?.painted ?? Number.NaN) - (closes[i] ?? 0));
   const gaps = closes.slice(1).map((close, i) => close - (closes[i] as number));
   return {
     label,
@@ -145,6 +165,7 @@ function lags(label: string, closes: readonly number[], cards: readonly { at: nu
     p95: percentile(samples, 95),
     max: Math.max(...samples),
     invisible: cards.slice(0, count).filter((card) => !card.visible).length,
+    painted: { first: painted[0] ?? Number.NaN, p50: percentile(painted, 50), p95: percentile(painted, 95), max: Math.max(...painted) },
   };
 }
 
@@ -167,6 +188,8 @@ export interface RevealRun {
   category?: string;
   /** Also measure the in-place re-ranking a cart add starts. */
   rerank: boolean;
+  /** Trace the first load's main thread (main-thread.ts). */
+  trace?: boolean;
 }
 
 type FakeModel = Awaited<ReturnType<typeof startFakeOpenAIServer>>;
@@ -202,11 +225,16 @@ async function loadOnce(appPort: number, fake: FakeModel, browser: Browser, run:
     fake.reset();
     const page = await context.newPage();
     await watchCards(page);
-    await page.goto(`${server.url}/?shopper=12345${run.category ? `&category=${run.category}` : ""}`, { waitUntil: "commit" });
+    if (run.trace) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+    const url = `${server.url}/?shopper=12345${run.category ? `&category=${run.category}` : ""}`;
+    await page.goto(url, { waitUntil: "commit" });
     await page.locator("[data-testid=ranked-grid][data-state=done]").waitFor({ timeout: 120_000 });
+    await page.evaluate(() => new Promise(requestAnimationFrame));
+    const trace = run.trace ? (await browser.stopTracing()).toString("utf8") : undefined;
     const closes = fake.requests[0]?.elementCloseTimes ?? [];
     const { cards, navigationStart } = await page.evaluate(() => ({ cards: window.__cards ?? [], navigationStart: performance.timeOrigin }));
     const firstLoad = lags(`first load, ${run.label}`, closes, cards);
+    if (trace) firstLoad.work = mainThreadWork(trace, url);
     firstLoad.fromNavigation = { modelFirst: (closes[0] ?? Number.NaN) - navigationStart, firstCard: (cards[0]?.at ?? Number.NaN) - navigationStart };
     const results = [firstLoad];
     if (run.rerank) {

@@ -10,6 +10,7 @@ import { DEV_STARTS, measureDevFirstVisit, type DevStart, type DevSummary } from
 import { FIRST_PAGE, measureFirstStart, READY_FILE, type StartSummary } from "./first-request.ts";
 import { measureLoad } from "./load.ts";
 import { measureCpu, measureDelay } from "./parser-cpu.ts";
+import { measurePages, pagesReport } from "./pages.ts";
 import { measurePicks } from "./picks.ts";
 import { measurePromptCache } from "./prompt-cache.ts";
 import { buildNeeded } from "./support/build.ts";
@@ -23,7 +24,7 @@ import { ms, percent, ratio } from "./support/stats.ts";
 // `-- --only cache,picks,cost` runs only the sections named (any of SECTIONS; cost brings cache and picks)
 // and writes bench-results/<latest|quick>-only-<names>.md and .json, leaving the whole run's files alone.
 
-const SECTIONS = ["parser", "first-card", "reveal", "load", "js", "cache", "picks", "cost", "first-request", "abuse", "catalog"] as const;
+const SECTIONS = ["parser", "first-card", "reveal", "load", "js", "cache", "picks", "cost", "first-request", "abuse", "catalog", "pages"] as const;
 type Section = (typeof SECTIONS)[number];
 
 const quick = process.argv.includes("--quick");
@@ -36,7 +37,7 @@ if (only && (only.length === 0 || unknown.length > 0)) {
 }
 const wanted = new Set<Section>(only ? (only as Section[]) : SECTIONS);
 if (wanted.has("cost")) (["cache", "picks"] as const).forEach((section) => wanted.add(section));
-const SERVER_SECTIONS: readonly Section[] = ["first-card", "reveal", "load", "js", "picks", "first-request", "abuse", "catalog"];
+const SERVER_SECTIONS: readonly Section[] = ["first-card", "reveal", "load", "js", "picks", "first-request", "abuse", "catalog", "pages"];
 /** Problems that make the run fail (a ranking missing a product, say): reported at the end, exit code 1. */
 const problems: string[] = [];
 const SHOPPERS_COUNT = SHOPPERS.length;
@@ -124,11 +125,11 @@ if (wanted.has("reveal")) {
       ];
   const reveal = await measureRevealLag({ app: 3301, model: 4301 }, revealRuns);
   say();
-  say("## 3. Reveal lag: the fake model writes an element's `}` → the card is placed in Chromium's DOM (first token at 600 ms unless said; model picks: all, one card per element)");
-  say("| run | cards | model's card gap | first card | p50 | p95 | max | not visible when placed |");
-  say("|---|---:|---:|---:|---:|---:|---:|---:|");
+  say("## 3. Reveal lag: the fake model writes an element's `}` → the card is placed in Chromium's DOM, and → the next frame after it (painted: what a shopper sees) (first token at 600 ms unless said; model picks: all, one card per element)");
+  say("| run | cards | model's card gap | first card | p50 | p95 | max | painted: first | p95 | max | not visible when placed |");
+  say("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
   for (const result of reveal) {
-    say(`| ${result.label} | ${result.cards} | ${ms(result.cardGap)} | ${ms(result.first)} | ${ms(result.p50)} | ${ms(result.p95)} | ${ms(result.max)} | ${result.invisible} |`);
+    say(`| ${result.label} | ${result.cards} | ${ms(result.cardGap)} | ${ms(result.first)} | ${ms(result.p50)} | ${ms(result.p95)} | ${ms(result.max)} | ${ms(result.painted.first)} | ${ms(result.painted.p95)} | ${ms(result.painted.max)} | ${result.invisible} |`);
   }
   Object.assign(results, { reveal });
 }
@@ -342,6 +343,16 @@ if (wanted.has("catalog")) {
   for (const line of report.lines) say(line);
   problems.push(...report.problems);
   results.catalog = catalog;
+}
+
+// 12. Light pages: weights, a replay on screen, a fast model's cards painted, the main thread (bench/pages.ts).
+if (wanted.has("pages")) {
+  const pages = await measurePages({ app: 3305, model: 4301 }, quick ? 1 : 5);
+  const report = pagesReport(pages, quick);
+  say();
+  for (const line of report.lines) say(line);
+  problems.push(...report.problems);
+  results.pages = pages;
 }
 
 mkdirSync("bench-results", { recursive: true });
