@@ -13,6 +13,25 @@ export const BROWSER_COOKIE_OPTIONS = {
   httpOnly: true,
 } as const;
 
+/** The browser's IANA time zone, written by the page itself (components/layout/time-zone-cookie.tsx, `aisle-tz`). */
+export const TIME_ZONE_COOKIE = "aisle-tz";
+
+/** A time zone this runtime knows, else undefined (a forged cookie is ignored). */
+export function parseTimeZone(value: string | undefined): string | undefined {
+  if (!value || value.length > 64) return undefined;
+  try {
+    return new Intl.DateTimeFormat("en-US", { timeZone: value }).resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Who is asking, as far as the store can tell: its browser id and time zone, either possibly unknown. */
+export interface BrowserContext {
+  id?: string;
+  timeZone?: string;
+}
+
 /** The cookie's value if it is one of ours, else undefined (a forged or garbled cookie is ignored). */
 export function parseBrowserId(value: string | undefined): string | undefined {
   return browserIdSchema.safeParse(value).success ? value : undefined;

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, check, customType, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigserial, boolean, check, customType, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { RankedItem, RankingSummary } from "@/lib/ranking/pipeline/events";
 import type { ShopperProfile } from "@/lib/shoppers/types";
 
@@ -178,3 +178,67 @@ export const rateLimits = pgTable("rate_limits", {
   points: integer().notNull(),
   expire: timestamp({ withTimezone: true }),
 });
+
+/**
+ * An order a browser placed at /checkout (no payment is taken). `idempotencyKey` is the checkout form's own:
+ * a double submit or a retried request with the same key finds the first order instead of making another.
+ */
+export const orders = pgTable(
+  "orders",
+  {
+    id: uuid().primaryKey(),
+    browserId: uuid("browser_id").notNull(),
+    idempotencyKey: text("idempotency_key").notNull(),
+    name: text().notNull(),
+    email: text().notNull(),
+    /** US cents, the sum of the lines at the prices of the moment it was placed. */
+    totalCents: integer("total_cents").notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [uniqueIndex("orders_idempotency").on(table.browserId, table.idempotencyKey), index("orders_browser_recent").on(table.browserId, table.createdAt)],
+);
+
+/** An order's lines: the product as it was when ordered (its name and price are fixed at order time). */
+export const orderItems = pgTable(
+  "order_items",
+  {
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    productId: text("product_id")
+      .notNull()
+      .references(() => products.id),
+    name: text().notNull(),
+    /** US cents, each. */
+    priceCents: integer("price_cents").notNull(),
+    quantity: integer().notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.orderId, table.productId] })],
+);
+
+/** Stars a browser gave a product it bought. */
+export const productRatings = pgTable(
+  "product_ratings",
+  {
+    browserId: uuid("browser_id").notNull(),
+    productId: text("product_id")
+      .notNull()
+      .references(() => products.id),
+    stars: integer().notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).defaultNow().notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.browserId, table.productId] }), check("product_ratings_stars", sql`${table.stars} between 1 and 5`)],
+);
+
+/** "Not interested": a browser's answer to a recommended product. */
+export const notInterested = pgTable(
+  "not_interested",
+  {
+    browserId: uuid("browser_id").notNull(),
+    productId: text("product_id")
+      .notNull()
+      .references(() => products.id),
+    createdAt: createdAt(),
+  },
+  (table) => [primaryKey({ columns: [table.browserId, table.productId] })],
+);

@@ -1,10 +1,10 @@
 import { cookies } from "next/headers";
 import { SHOPPER_COOKIE } from "./current";
-import { DEFAULT_SHOPPER_ID, getShopper } from "./shoppers";
+import { DEFAULT_SHOPPER_ID, isShopper } from "./shoppers";
 
-/** The shopper this browser remembers (`?shopper=` sets it), or the seed's shopper on a first visit. */
+/** The shopper this browser remembers (`?shopper=` sets it), or the browser's own ("me") on a first visit. */
 export async function rememberedShopperId(): Promise<string> {
   const remembered = (await cookies()).get(SHOPPER_COOKIE)?.value;
   // A remembered id that no longer names a shopper is forgotten, not an error.
-  return remembered && (await getShopper(remembered)) ? remembered : DEFAULT_SHOPPER_ID;
+  return remembered && (await isShopper(remembered)) ? remembered : DEFAULT_SHOPPER_ID;
 }

@@ -1,12 +1,25 @@
 import { asc, eq } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { shoppers } from "@/lib/db/schema";
-import { shopperIdSchema, type ShopperProfile } from "./types";
+import type { BrowserContext } from "@/lib/browser/browser-id";
+import { getOwnShopper } from "./own-shopper";
+import { OWN_SHOPPER, shopperIdSchema, type ShopperProfile } from "./types";
 
-// The one door to shopper profiles.
+// The one door to shopper profiles: a browser's own (`me`), derived from its history, or a demo shopper's.
 
-/** The shopper a first visit gets, so the demo works at once. */
-export const DEFAULT_SHOPPER_ID = "12345";
+/** The shopper a first visit gets: the browser itself ("You"). */
+export const DEFAULT_SHOPPER_ID = OWN_SHOPPER;
+
+/** Whether `?shopper=` names a shopper (the browser's own, or a demo shopper), without deriving a profile. */
+export async function isShopper(id: string): Promise<boolean> {
+  return id === OWN_SHOPPER || (await getShopper(id)) !== undefined;
+}
+
+/** The profile a ranking uses: `me` is the calling browser's own (a browser without an id: a new, empty one). */
+export async function resolveShopper(id: string, browser: BrowserContext): Promise<ShopperProfile | undefined> {
+  if (id === OWN_SHOPPER) return (await getOwnShopper(browser.id, browser.timeZone)).profile;
+  return getShopper(id);
+}
 
 export async function listShoppers(): Promise<readonly ShopperProfile[]> {
   const db = await getDb();
@@ -14,6 +27,7 @@ export async function listShoppers(): Promise<readonly ShopperProfile[]> {
   return rows.map((row) => row.profile);
 }
 
+/** A demo shopper (never a browser's own: their ids are not in the table, nor accepted from a URL). */
 export async function getShopper(id: string): Promise<ShopperProfile | undefined> {
   // An id that cannot exist is answered without a query (PostgreSQL refuses a NUL byte with an error).
   if (!shopperIdSchema.safeParse(id).success) return undefined;

@@ -2,6 +2,9 @@ import { z } from "zod";
 
 export const shopperIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, "a shopper id is 1–40 letters, digits, - or _");
 
+/** `?shopper=me`: the calling browser's own shopper, its profile derived from its own history. */
+export const OWN_SHOPPER = "me";
+
 export const shopperProfileSchema = z.object({
   id: shopperIdSchema,
   name: z.string().min(1),
@@ -22,6 +25,8 @@ export const shopperProfileSchema = z.object({
   /** US dollars a month. */
   averageMonthlySpend: z.number().nonnegative(),
   preferredShoppingTimes: z.string().min(1),
+  /** Product ids they answered "not interested" to (a browser's own shopper; DESIGN §4). */
+  notInterested: z.array(z.string().min(1)).optional(),
 });
 export type ShopperProfile = z.infer<typeof shopperProfileSchema>;
 

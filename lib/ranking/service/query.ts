@@ -3,7 +3,9 @@ import { getCategory } from "@/lib/catalog/catalog";
 import { retrieveCandidates } from "@/lib/catalog/retrieval/retrieve";
 import { categorySlugSchema, type Category } from "@/lib/catalog/types";
 import { getLiveSignals } from "@/lib/signals/live-signals";
-import { getShopper } from "@/lib/shoppers/shoppers";
+import type { BrowserContext } from "@/lib/browser/browser-id";
+import { notInterestedIds } from "@/lib/shoppers/answers";
+import { resolveShopper } from "@/lib/shoppers/shoppers";
 import { shopperIdSchema, type LiveSignals, type ShopperProfile } from "@/lib/shoppers/types";
 import type { RankingInput } from "@/lib/ranking/pipeline/rank-products";
 
@@ -81,11 +83,12 @@ type Looked<T> = (Checked<T> & { unknown?: undefined }) | { ok: false; error: st
 
 /**
  * Looks up what a query names; an unknown shopper or category is an error, not an empty ranking.
- * The live signals are the browser's (its cart, views, searches), when there is one.
+ * The live signals are the browser's (its cart, views, searches), when there is one; `me` is its own shopper.
  */
-export async function lookUpShopping(query: RankingQuery, browserId?: string): Promise<Looked<Shopping>> {
+export async function lookUpShopping(query: RankingQuery, browser: BrowserContext = {}): Promise<Looked<Shopping>> {
+  const browserId = browser.id;
   const [shopper, category] = await Promise.all([
-    getShopper(query.shopper),
+    resolveShopper(query.shopper, browser),
     query.category ? getCategory(query.category) : Promise.resolve(null),
   ]);
   if (!shopper) return { ok: false, error: `unknown shopper "${query.shopper}"`, unknown: "shopper" };
@@ -94,13 +97,18 @@ export async function lookUpShopping(query: RankingQuery, browserId?: string): P
 }
 
 /** What a query names (lookUpShopping), and the candidates retrieval finds for it: a ranking ready to start. */
-export async function prepareRanking(query: RankingQuery, maxCandidates: number, browserId?: string): Promise<Looked<PreparedRanking>> {
-  const looked = await lookUpShopping(query, browserId);
+export async function prepareRanking(query: RankingQuery, maxCandidates: number, browser: BrowserContext = {}): Promise<Looked<PreparedRanking>> {
+  const looked = await lookUpShopping(query, browser);
   if (!looked.ok) return looked;
   // The shortlist is drawn from the shopper's profile and what this browser is doing: signals first.
   const { shopper, signals, category } = looked.value;
-  const found = await retrieveCandidates({ q: query.q, category: query.category, shopper, signals, limit: maxCandidates });
-  const retrieval = { matches: found.matches, moreMatches: found.moreMatches, related: found.related, ...(found.corrected ? { corrected: found.corrected } : {}) };
+  // What this browser said it is not interested in is never a candidate, whoever it shops as.
+  const excluded = new Set(shopper.notInterested ?? (await notInterestedIds(browser.id)));
+  const found = await retrieveCandidates({ q: query.q, category: query.category, shopper, signals, limit: maxCandidates + excluded.size });
+  const relatedFrom = found.products.length - found.related;
+  const kept = found.products.flatMap((product, index) => (excluded.has(product.id) ? [] : [{ product, related: index >= relatedFrom }])).slice(0, maxCandidates);
+  const related = kept.filter((entry) => entry.related).length;
+  const retrieval = { matches: found.matches, moreMatches: found.moreMatches, related, ...(found.corrected ? { corrected: found.corrected } : {}) };
   const searchTerms = query.q && found.searchTerms ? { searchTerms: found.searchTerms } : {};
-  return { ok: true, value: { shopper, signals, candidates: found.products, search: query.q, ...searchTerms, category, retrieval } };
+  return { ok: true, value: { shopper, signals, candidates: kept.map((entry) => entry.product), search: query.q, ...searchTerms, category, retrieval } };
 }

@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
-import type { LiveSignals } from "@/lib/shoppers/types";
+import type { LiveSignals, ShopperProfile } from "@/lib/shoppers/types";
 import type { PreparedRanking } from "./query";
 
 /** What a ranking was computed from: the same key means the same answer, replayed without a model call. */
 export interface RankingKey {
   shopperId: string;
-  /** Live signals and candidate ids (see inputsFingerprint). */
+  /** The profile's facts, live signals and candidate ids (see inputsFingerprint). */
   inputsFingerprint: string;
   q: string;
   category: string;
@@ -14,8 +14,11 @@ export interface RankingKey {
 }
 
 /** A short hash of what a ranking is computed from besides the query: equal inputs, equal fingerprint. */
-export function inputsFingerprint(signals: LiveSignals, candidateIds: readonly string[]): string {
+export function inputsFingerprint(shopper: ShopperProfile, signals: LiveSignals, candidateIds: readonly string[]): string {
+  // A browser's own profile changes with its history: a ranking made for an older one is not replayed.
+  const { id: _id, name: _name, tagline: _tagline, ...profile } = shopper;
   const canonical = JSON.stringify({
+    profile,
     cart: signals.cart.map((product) => product.id),
     viewed: signals.recentlyViewed.map((product) => product.id),
     searches: signals.recentSearches,
@@ -29,7 +32,7 @@ export function inputsFingerprint(signals: LiveSignals, candidateIds: readonly s
 export function rankingKey(prepared: PreparedRanking, model: { name: string; model: string }): RankingKey {
   return {
     shopperId: prepared.shopper.id,
-    inputsFingerprint: inputsFingerprint(prepared.signals, prepared.candidates.map((product) => product.id)),
+    inputsFingerprint: inputsFingerprint(prepared.shopper, prepared.signals, prepared.candidates.map((product) => product.id)),
     q: prepared.search ?? "",
     category: prepared.category?.slug ?? "",
     provider: model.name,

@@ -3,7 +3,8 @@ import { addToCart } from "@/lib/cart/cart";
 import { recordEvent } from "@/lib/signals/events";
 import { inputsFingerprint } from "@/lib/ranking/service/ranking-key";
 import { getLiveSignals } from "@/lib/signals/live-signals";
-import { NO_SIGNALS } from "@/lib/shoppers/types";
+import { PROFILES } from "@/lib/shoppers/data/profiles";
+import { NO_SIGNALS, type ShopperProfile } from "@/lib/shoppers/types";
 
 describe("live signals (database)", () => {
   it("gives the browser's cart and its recent views, searches and categories: newest first, distinct, bounded", async () => {
@@ -29,13 +30,15 @@ describe("live signals (database)", () => {
     expect(await getLiveSignals(quiet)).toEqual(NO_SIGNALS);
   });
 
-  it("fingerprints inputs: equal signals and candidates match, a cart change does not", async () => {
+  it("fingerprints inputs: equal profiles, signals and candidates match; a cart or profile change does not", async () => {
     const browser = crypto.randomUUID();
+    const seed = PROFILES[0] as ShopperProfile;
     const ids = ["1", "2", "3"];
-    const before = inputsFingerprint(await getLiveSignals(browser), ids);
-    expect(inputsFingerprint(await getLiveSignals(browser), ids)).toBe(before);
+    const before = inputsFingerprint(seed, await getLiveSignals(browser), ids);
+    expect(inputsFingerprint(seed, await getLiveSignals(browser), ids)).toBe(before);
     await addToCart(browser, "3", 1);
-    expect(inputsFingerprint(await getLiveSignals(browser), ids)).not.toBe(before);
-    expect(inputsFingerprint(NO_SIGNALS, ["1", "2"])).not.toBe(inputsFingerprint(NO_SIGNALS, ["2", "1"]));
+    expect(inputsFingerprint(seed, await getLiveSignals(browser), ids)).not.toBe(before);
+    expect(inputsFingerprint(seed, NO_SIGNALS, ["1", "2"])).not.toBe(inputsFingerprint(seed, NO_SIGNALS, ["2", "1"]));
+    expect(inputsFingerprint({ ...seed, searchHistory: ["tents"] }, NO_SIGNALS, ids)).not.toBe(inputsFingerprint(seed, NO_SIGNALS, ids));
   });
 });

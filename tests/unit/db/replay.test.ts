@@ -7,7 +7,7 @@ import { latestStoredReason } from "@/lib/ranking/service/stored-rankings";
 import { recordEvent } from "@/lib/signals/events";
 
 async function rank(browserId: string, q?: string, signal = new AbortController().signal) {
-  const prepared = await prepareRanking({ shopper: "12345", q }, 100, browserId);
+  const prepared = await prepareRanking({ shopper: "12345", q }, 100, { id: browserId });
   if (!prepared.ok) throw new Error(prepared.error);
   const events: RankingEvent[] = [];
   for await (const event of startRanking(prepared.value, signal)) events.push(event);
@@ -45,7 +45,7 @@ describe("stored rankings (database)", () => {
   it("does not store a ranking whose consumer left", async () => {
     const browser = await freshBrowser();
     const leave = new AbortController();
-    const prepared = await prepareRanking({ shopper: "12345", q: "tent" }, 100, browser);
+    const prepared = await prepareRanking({ shopper: "12345", q: "tent" }, 100, { id: browser });
     if (!prepared.ok) throw new Error(prepared.error);
     for await (const event of startRanking(prepared.value, leave.signal)) {
       if (event.type === "item") leave.abort();
