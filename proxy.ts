@@ -4,7 +4,7 @@ import { refuseAction } from "@/lib/http/action-guard";
 import { shareConnectionSignal } from "@/lib/http/connection-signals";
 import { HSTS, newNonce, pageContentSecurityPolicy } from "@/lib/http/security-headers";
 import { SHOPPER_COOKIE } from "@/lib/shoppers/current";
-import { getShopper } from "@/lib/shoppers/shoppers";
+import { isShopper } from "@/lib/shoppers/shoppers";
 
 const development = process.env.NODE_ENV === "development";
 
@@ -29,7 +29,7 @@ export async function proxy(request: NextRequest) {
     set.push([BROWSER_COOKIE, crypto.randomUUID()]);
   }
   const chosen = request.nextUrl.searchParams.get("shopper");
-  if (chosen !== null && request.cookies.get(SHOPPER_COOKIE)?.value !== chosen && (await getShopper(chosen))) {
+  if (chosen !== null && request.cookies.get(SHOPPER_COOKIE)?.value !== chosen && (await isShopper(chosen))) {
     set.push([SHOPPER_COOKIE, chosen]);
   }
   for (const [name, value] of set) request.cookies.set(name, value);

@@ -5,7 +5,7 @@ import { Header } from "@/components/layout/header";
 import { Notice } from "@/components/layout/notice";
 import { RecordVisit } from "@/components/signals/record-visit";
 import { getConfig } from "@/lib/config/env";
-import { currentBrowserId } from "@/lib/browser/current-browser";
+import { currentBrowser } from "@/lib/browser/current-browser";
 import { clientAddress } from "@/lib/http/client-address";
 import { claimConnectionSignal } from "@/lib/http/connection-signals";
 import { toSearchParams } from "@/lib/http/search-params";
@@ -48,8 +48,9 @@ export default async function Home({ searchParams }: PageProps<"/">) {
 
 async function Picks({ query, params }: { query: RankingQuery; params: URLSearchParams }) {
   const config = getConfig();
-  const browserId = await currentBrowserId();
-  const prepared = await prepareRanking(query, config.maxCandidates, browserId);
+  const browser = await currentBrowser();
+  const browserId = browser.id;
+  const prepared = await prepareRanking(query, config.maxCandidates, browser);
   if (!prepared.ok) {
     if (prepared.unknown === "shopper") return <UnknownShopper id={query.shopper} />;
     return <Notice title="Nothing to show there">{prepared.error}.</Notice>;

@@ -59,6 +59,11 @@ export default async function CartPage() {
                 {formatPrice(cart.subtotal)}
               </span>
             </div>
+            <div className="mt-4 flex justify-end">
+              <Link href="/checkout" className="rounded-full bg-ink px-6 py-3 text-sm font-medium text-white hover:bg-ink/85" data-testid="go-to-checkout">
+                Check out
+              </Link>
+            </div>
           </>
         )}
       </main>

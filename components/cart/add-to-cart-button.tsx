@@ -1,6 +1,9 @@
 "use client";
 
+import { use } from "react";
 import { addToCart } from "@/app/actions/cart";
+import { DismissCard } from "@/components/grid/dismiss-card";
+import { NotInterestedButton } from "./not-interested-button";
 import { useCartChange } from "./use-cart-change";
 
 interface AddToCartButtonProps {
@@ -12,10 +15,13 @@ interface AddToCartButtonProps {
 
 /**
  * Adds one to the cart, then refreshes the page: the header's count updates and the picks re-rank with
- * the new cart. A refusal is shown beside the button; nothing was written.
+ * the new cart. A refusal is shown beside the button; nothing was written. In a ranked grid, "not
+ * interested" sits beside it. A card's message is rendered once there is one (72 empty live regions a page
+ * would be a twentieth of its weight); the product page's is always there.
  */
 export function AddToCartButton({ productId, productName, size = "small" }: AddToCartButtonProps) {
   const { pending, result, run } = useCartChange();
+  const dismiss = use(DismissCard);
   const add = () => run(() => addToCart({ productId, quantity: 1 }));
 
   return (
@@ -30,9 +36,12 @@ export function AddToCartButton({ productId, productName, size = "small" }: AddT
       >
         {pending ? "Adding…" : "Add to cart"}
       </button>
-      <span role="status" aria-live="polite" className={result?.ok === false ? "text-red-700" : undefined} data-testid="add-to-cart-message">
-        {result === null ? null : result.ok ? `In your cart: ${result.quantity}` : result.error}
-      </span>
+      {dismiss ? <NotInterestedButton productId={productId} dismiss={dismiss} /> : null}
+      {size === "large" || result !== null ? (
+        <span role="status" aria-live="polite" className={result?.ok === false ? "text-red-700" : undefined} data-testid="add-to-cart-message">
+          {result === null ? null : result.ok ? `In your cart: ${result.quantity}` : result.error}
+        </span>
+      ) : null}
     </div>
   );
 }

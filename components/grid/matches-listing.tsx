@@ -1,7 +1,7 @@
 import { Notice } from "@/components/layout/notice";
 import { ListedCard } from "@/components/product/listed-card";
 import { UnknownShopper } from "@/components/shopper/unknown-shopper";
-import { currentBrowserId } from "@/lib/browser/current-browser";
+import { currentBrowser } from "@/lib/browser/current-browser";
 import { listMatches } from "@/lib/catalog/retrieval/retrieve";
 import { getConfig } from "@/lib/config/env";
 import { lookUpShopping, type RankingQuery } from "@/lib/ranking/service/query";
@@ -10,8 +10,7 @@ import { PageLinks } from "./page-links";
 /** `?page=N`: the matches after the ranked window, in retrieval order, server-rendered with no model call. */
 export async function MatchesListing({ query, page, params }: { query: RankingQuery; page: number; params: URLSearchParams }) {
   const config = getConfig();
-  const browserId = await currentBrowserId();
-  const looked = await lookUpShopping(query, browserId);
+  const looked = await lookUpShopping(query, await currentBrowser());
   if (!looked.ok) return looked.unknown === "shopper" ? <UnknownShopper id={query.shopper} /> : <Notice title="Nothing to show there">{looked.error}.</Notice>;
   const { shopper, signals, category } = looked.value;
   const listed = await listMatches({ q: query.q, category: query.category, shopper, signals, limit: config.maxCandidates }, page);

@@ -1,9 +1,10 @@
 "use client";
 
-import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from "react";
 import { cancelRankingOnServer } from "./cancel-ranking";
 import { EarlyCards } from "./early-cards";
 import { CardSkeleton } from "./card-skeleton";
+import { DismissCard } from "./dismiss-card";
 import { GRID_CLASSES, GridCell, OFFSCREEN_SKIPPED } from "./grid-cell";
 import type { GridEntry } from "./grid-entry";
 import { EMPTY_GRID, fixedGridStore, gridStoreFor, type CardEntry, type GridSnapshot, type GridStore } from "./grid-store";
@@ -77,7 +78,10 @@ export function RankedGridClient({ entries, whole, earlyGridId, nonce, candidate
     previous = visibleCards(tracked.store.getSnapshot(), tracked.previous);
     setTracked({ store, previous });
   }
-  const visible = visibleCards({ cards, summary, failed }, previous, new Set(candidateIds));
+  // "Not interested": off the grid at once; the re-ranking it starts leaves the product out anyway.
+  const [dismissed, setDismissed] = useState<ReadonlySet<string>>(() => new Set());
+  const dismiss = useCallback((id: string) => setDismissed((before) => new Set(before).add(id)), []);
+  const visible = visibleCards({ cards, summary, failed }, previous, new Set(candidateIds)).filter((entry) => !dismissed.has(entry.id));
   const placeholders = done ? 0 : Math.min(Math.max(candidateIds.length - visible.length, 0), PLACEHOLDERS_AHEAD);
   const reranking = visible.length > cards.length;
 
@@ -109,7 +113,11 @@ export function RankedGridClient({ entries, whole, earlyGridId, nonce, candidate
 
   // The model's picks come first; "More for you" heads the rest of this ranking's cards.
   const firstMore = cards.findIndex((card) => card.source === "fallback");
+  // Among what is shown (a dismissed card is not): this ranking's cards, and the first of its "more for you".
+  const fresh = new Set<CardEntry>(cards);
+  const moreHead = visible.find((entry) => fresh.has(entry) && entry.source === "fallback");
   return (
+    <DismissCard value={dismiss}>
     <div>
       <p role="status" aria-live="polite" className="mb-3 min-h-5 text-sm text-ink-soft" data-testid="ranking-status">
         {early
@@ -149,9 +157,9 @@ export function RankedGridClient({ entries, whole, earlyGridId, nonce, candidate
           aria-busy={!done}
           className={GRID_CLASSES}
         >
-          {visible.map((entry, index) => [
-            index === firstMore ? <MoreForYou key="more-for-you" /> : null,
-            <GridCell key={entry.id} id={entry.id} stale={index >= cards.length}>
+          {visible.map((entry) => [
+            entry === moreHead ? <MoreForYou key="more-for-you" /> : null,
+            <GridCell key={entry.id} id={entry.id} stale={!fresh.has(entry)}>
               {entry.card}
             </GridCell>,
           ])}
@@ -163,6 +171,7 @@ export function RankedGridClient({ entries, whole, earlyGridId, nonce, candidate
         </ol>
       )}
     </div>
+    </DismissCard>
   );
 }
 

@@ -7,6 +7,7 @@ import { listCategories } from "@/lib/catalog/catalog";
 import { listShoppers } from "@/lib/shoppers/shoppers";
 import { CategoryNav } from "./category-nav";
 import { SearchBox } from "./search-box";
+import { TimeZoneCookie } from "./time-zone-cookie";
 
 interface HeaderProps {
   shopperId: string;
@@ -19,6 +20,7 @@ export async function Header({ shopperId, browsing }: HeaderProps) {
   const [categories, shoppers, count] = await Promise.all([listCategories(), listShoppers(), currentBrowserId().then(cartCount)]);
   return (
     <header className="sticky top-0 z-20 border-b border-zinc-200 bg-white/90 backdrop-blur">
+      <TimeZoneCookie />
       <div className="mx-auto flex max-w-6xl flex-col gap-2 px-4 pt-3">
         <div className="flex items-center gap-3">
           <Link href="/" className="flex items-center gap-2 text-lg font-bold tracking-tight">

@@ -39,9 +39,15 @@ test.describe("the picks grid, simulated model", () => {
     await expect(page.getByTestId("cart-count")).toHaveText("0");
   });
 
-  test("a first visit with no cookie gets shopper 12345", async ({ page }) => {
+  test("a first visit with no cookie shops as itself (\"You\"), and the seed shopper is one click away", async ({ page }) => {
     await page.goto("/", { waitUntil: "commit" });
-    await expect(page.getByTestId("shopper-switcher")).toContainText("Alex");
+    await expect(page.getByTestId("shopper-switcher").locator("summary")).toContainText("You");
+    const cold = await shownRanking(page);
+    expect(cold.length).toBeGreaterThan(24);
+    await page.getByTestId("shopper-switcher").locator("summary").click();
+    await expect(page.getByText("Shop as… (demo shoppers)")).toBeVisible();
+    await page.locator("[data-shopper-id='12345']").click();
+    await expect(page.getByTestId("shopper-switcher").locator("summary")).toContainText("Alex");
     expect((await shownRanking(page)).filter(isSeedProduct)[0]).toBe("1");
   });
 

@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { BROWSER_COOKIE, parseBrowserId } from "@/lib/browser/browser-id";
+import { BROWSER_COOKIE, parseBrowserId, parseTimeZone, TIME_ZONE_COOKIE } from "@/lib/browser/browser-id";
 import { getConfig } from "@/lib/config/env";
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { clientAddress } from "@/lib/http/client-address";
@@ -32,14 +32,16 @@ export async function GET(request: NextRequest): Promise<Response> {
   const query = parseRankingQuery(request.nextUrl.searchParams);
   if (!query.ok) return jsonError(400, query.error);
   const config = getConfig();
-  // A browser calling its own store ranks with its signals; a bare client (curl) has none.
+  // A browser calling its own store ranks with its signals (and, for `shopper=me`, its own profile); a bare
+  // client (curl) has none: a new, empty shopper.
   const browserId = parseBrowserId(request.cookies.get(BROWSER_COOKIE)?.value);
+  const timeZone = parseTimeZone(request.cookies.get(TIME_ZONE_COOKIE)?.value);
 
   let events: AsyncIterable<RankingEvent>;
   let retrieval: RetrievalSummary = { matches: 0, moreMatches: false, related: 0 };
   const ranking = openLiveRanking(request.signal);
   try {
-    const prepared = await prepareRanking(query.value, config.maxCandidates, browserId);
+    const prepared = await prepareRanking(query.value, config.maxCandidates, { id: browserId, timeZone });
     if (!prepared.ok) {
       ranking.finish();
       return jsonError(400, prepared.error);

@@ -10,8 +10,12 @@ import { getCategory, getProduct } from "@/lib/catalog/catalog";
 import { formatPrice } from "@/lib/format/money";
 import { RecordVisit } from "@/components/signals/record-visit";
 import { latestStoredReason } from "@/lib/ranking/service/stored-rankings";
+import { RateProduct } from "@/components/product/rate-product";
+import { currentBrowser } from "@/lib/browser/current-browser";
+import { hasBought } from "@/lib/orders/orders";
+import { ratingOf } from "@/lib/shoppers/answers";
 import { rememberedShopperId } from "@/lib/shoppers/request-shopper";
-import { getShopper } from "@/lib/shoppers/shoppers";
+import { resolveShopper } from "@/lib/shoppers/shoppers";
 
 export async function generateMetadata({ params }: PageProps<"/products/[id]">): Promise<Metadata> {
   const product = await getProduct((await params).id);
@@ -22,10 +26,15 @@ export async function generateMetadata({ params }: PageProps<"/products/[id]">):
 export default async function ProductPage({ params }: PageProps<"/products/[id]">) {
   const product = await getProduct((await params).id);
   if (!product) notFound();
-  const shopperId = await rememberedShopperId();
-  const [category, shopper] = await Promise.all([getCategory(product.category), getShopper(shopperId)]);
+  const [shopperId, browser] = await Promise.all([rememberedShopperId(), currentBrowser()]);
+  const [category, shopper, bought, stars] = await Promise.all([
+    getCategory(product.category),
+    resolveShopper(shopperId, browser),
+    hasBought(browser.id, product.id),
+    ratingOf(browser.id, product.id),
+  ]);
   // The rankings table is the one record of why a product was picked (docs/architecture.md).
-  const reason = await latestStoredReason(shopperId, product.id);
+  const reason = shopper ? await latestStoredReason(shopper.id, product.id) : undefined;
 
   return (
     <>
@@ -63,6 +72,7 @@ export default async function ProductPage({ params }: PageProps<"/products/[id]"
             <div>
               <AddToCartButton productId={product.id} productName={product.name} size="large" />
             </div>
+            {bought ? <RateProduct productId={product.id} stars={stars} /> : null}
             <ul aria-label="Tags" className="flex flex-wrap gap-2">
               {product.tags.map((tag) => (
                 <li key={tag}>
