@@ -3,6 +3,8 @@ import type { CandidateRequest, Candidates } from "@/lib/catalog/retrieval/retri
 import { readConfig } from "@/lib/config/env";
 import { categorySlugSchema, productSchema, type Category, type Product } from "@/lib/catalog/types";
 import { editDistance } from "@/lib/text/typing-slips";
+import { deriveProfile } from "@/lib/shoppers/history/derive-profile";
+import { historySchema, type History, type HistoryProduct } from "@/lib/shoppers/history/history";
 import { shopperProfileSchema, type LiveSignals, type ShopperProfile, type SignalProduct } from "@/lib/shoppers/types";
 
 import { baselineOrder } from "./candidates";
@@ -78,6 +80,8 @@ const evalCaseSchema = z.object({
   note: z.string().trim().min(1).optional(),
   /** Optional for a search case: a shopper with no history. */
   shopper: evalShopperSchema.prefault({}),
+  /** What the shopper did, bought, rated and turned down: made into a profile by the store's own code (DESIGN §8). */
+  history: historySchema.optional(),
   signals: evalSignalsSchema.optional(),
   /** A search (`q` and/or `category`; neither: the whole catalog) or a list of product ids. */
   candidates: candidatesSchema,
@@ -141,6 +145,22 @@ function describeIssues(error: z.ZodError): string {
 
 const signalProduct = ({ id, name, brand, kind, category }: Product): SignalProduct => ({ id, name, brand, kind, category });
 
+/** The instant a history is read at: its latest moment, so a case ranks the same whatever day the eval runs. */
+function historyNow(history: History): Date {
+  const instants = [...history.events.map((event) => event.at), ...history.orders.map((order) => order.at)].map((at) => Date.parse(at));
+  return new Date(instants.length > 0 ? Math.max(...instants) : 0);
+}
+
+/** The product ids a history names, each checked against the catalog. */
+function historyIds(history: History): [where: string, id: string][] {
+  return [
+    ...history.events.flatMap((event): [string, string][] => (event.productId ? [["history.events", event.productId]] : [])),
+    ...history.orders.flatMap((order) => order.items.map((item): [string, string] => ["history.orders", item.productId])),
+    ...Object.keys(history.ratings).map((id): [string, string] => ["history.ratings", id]),
+    ...history.notInterested.map((id): [string, string] => ["history.notInterested", id]),
+  ];
+}
+
 /** The store's retrieval, loaded when a set first needs it (it opens the database). */
 async function storeRetrieval(request: CandidateRequest): Promise<Candidates> {
   const { retrieveCandidates } = await import("@/lib/catalog/retrieval/retrieve");
@@ -152,6 +172,10 @@ export async function parseEvalSet(text: string, name: string, catalog: Catalog)
   const retrieve = catalog.retrieve ?? storeRetrieval;
   const byId = new Map(catalog.products.map((product) => [product.id, product]));
   const slugs = new Set(catalog.categories.map((category) => category.slug));
+  const categoryNames = new Map(catalog.categories.map((category) => [category.slug, category.name]));
+  const historyProducts = new Map<string, HistoryProduct>(
+    catalog.products.map((product) => [product.id, { id: product.id, name: product.name, brand: product.brand, kind: product.kind, category: product.category, priceCents: Math.round(product.price * 100) }]),
+  );
   const problems: string[] = [];
   const cases: EvalCase[] = [];
   const seen = new Map<string, number>();
@@ -192,7 +216,15 @@ export async function parseEvalSet(text: string, name: string, catalog: Catalog)
     const viewed = signals.recentlyViewed.flatMap((id) => known(id, "signals.recentlyViewed") ?? []);
     for (const slug of signals.recentCategories) if (!slugs.has(slug)) own.push(`signals.recentCategories: unknown category "${slug}"`);
 
-    const { id: shopperId, name: shopperName, tagline, ...profile } = entry.shopper;
+    const { id: shopperId, name: shopperName, tagline, ...given } = entry.shopper;
+    // A history becomes a profile by the store's own derivation; a shopper field given besides it wins.
+    let profile = given;
+    if (entry.history) {
+      for (const [where, id] of historyIds(entry.history)) known(id, where);
+      const derived = deriveProfile({ history: entry.history, products: historyProducts, categoryNames }, historyNow(entry.history)).profile;
+      const stated = (rawShopper ?? {}) as Record<string, unknown>;
+      profile = Object.fromEntries(Object.entries({ ...derived, ...given }).map(([key, value]) => [key, key in stated ? value : (derived as Record<string, unknown>)[key]])) as typeof given;
+    }
     const shopper: ShopperProfile = {
       ...profile,
       // The pipeline's shopper ids are a short slug; the case's own id may be anything.

@@ -30,6 +30,33 @@ async function problems(text: string): Promise<string[]> {
 }
 
 describe("an eval set", () => {
+  it("turns a case's history into its shopper by the store's own derivation; a shopper field given besides it wins", async () => {
+    const history = {
+      events: [
+        { kind: "view", productId: "31", at: "2026-11-25T07:02:00Z" },
+        { kind: "view", productId: "32", at: "2026-11-25T07:06:00Z" },
+        { kind: "cart-add", productId: "31", at: "2026-11-25T07:08:00Z" },
+        { kind: "search", query: "Running", at: "2026-11-26T06:45:00Z" },
+      ],
+      orders: [{ at: "2026-11-20T07:00:00Z", items: [{ productId: "35", quantity: 1 }] }],
+      ratings: { "35": 4 },
+      notInterested: ["29", "30"],
+    };
+    const set = await parseEvalSet(`${JSON.stringify({ id: "runner", history, shopper: { loyaltyStatus: "Gold Member" }, candidates: { category: "fitness" }, relevance: { "31": 3 } })}\n`, "test.jsonl", catalog);
+    expect(set.cases[0]?.shopper).toMatchObject({
+      recentPurchases: ["massage gun"],
+      browsedCategories: ["Fitness"],
+      ratings: { "massage gun": 4 },
+      searchHistory: ["running"],
+      dislikedBrands: ["Adidas"],
+      notInterested: ["29", "30"],
+      loyaltyStatus: "Gold Member",
+    });
+    expect(await problems(`${JSON.stringify({ id: "bad", history: { ...history, notInterested: ["999"] }, candidates: { category: "fitness" }, relevance: { "31": 3 } })}\n`)).toEqual([
+      'line 1: case "bad": history.notInterested: product "999" is not in the catalog',
+    ]);
+  });
+
   it("reads a case: its candidates from the search, in the catalog's popular order, its grades", async () => {
     const set = await parseEvalSet(`${line()}\n`, "test.jsonl", catalog);
     expect(set.cases).toHaveLength(1);
