@@ -11,6 +11,7 @@ import { FIRST_PAGE, measureFirstStart, READY_FILE, type StartSummary } from "./
 import { measureLoad } from "./load.ts";
 import { measureCpu, measureDelay } from "./parser-cpu.ts";
 import { measurePages, pagesReport } from "./pages.ts";
+import { measureProfile, PROFILE_FULL, PROFILE_QUICK, profileReport } from "./profile.ts";
 import { measurePicks } from "./picks.ts";
 import { measurePromptCache } from "./prompt-cache.ts";
 import { buildNeeded } from "./support/build.ts";
@@ -24,7 +25,7 @@ import { ms, percent, ratio } from "./support/stats.ts";
 // `-- --only cache,picks,cost` runs only the sections named (any of SECTIONS; cost brings cache and picks)
 // and writes bench-results/<latest|quick>-only-<names>.md and .json, leaving the whole run's files alone.
 
-const SECTIONS = ["parser", "first-card", "reveal", "load", "js", "cache", "picks", "cost", "first-request", "abuse", "catalog", "pages"] as const;
+const SECTIONS = ["parser", "first-card", "reveal", "load", "js", "cache", "picks", "cost", "first-request", "abuse", "catalog", "pages", "profile"] as const;
 type Section = (typeof SECTIONS)[number];
 
 const quick = process.argv.includes("--quick");
@@ -353,6 +354,16 @@ if (wanted.has("pages")) {
   for (const line of report.lines) say(line);
   problems.push(...report.problems);
   results.pages = pages;
+}
+
+// 13. A shopper's profile from their history, per ranking, as the events table grows (bench/profile.ts).
+if (wanted.has("profile")) {
+  const profile = await measureProfile(quick ? PROFILE_QUICK : PROFILE_FULL);
+  const report = profileReport(profile, quick);
+  say();
+  for (const line of report.lines) say(line);
+  problems.push(...report.problems);
+  results.profile = profile;
 }
 
 mkdirSync("bench-results", { recursive: true });

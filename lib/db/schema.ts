@@ -132,11 +132,16 @@ export const cartItems = pgTable(
 export const eventKinds = ["view", "search", "category", "cart-add", "cart-remove"] as const;
 export type EventKind = (typeof eventKinds)[number];
 
-/** What a browser did: the live signals are read from here. */
+/**
+ * What a browser did: the live signals and a browser's own profile are read from here, newest first. Keyed by
+ * (browser, id) and by nothing on id alone: a browser's newest events are then read from the key's own order
+ * however large the table, where an index on id would tempt the planner to walk the whole table backwards
+ * looking for one browser's rows (BENCHMARKS.md §13).
+ */
 export const events = pgTable(
   "events",
   {
-    id: bigserial({ mode: "number" }).primaryKey(),
+    id: bigserial({ mode: "number" }).notNull(),
     browserId: uuid("browser_id").notNull(),
     shopperId: text("shopper_id").notNull(),
     kind: text().$type<EventKind>().notNull(),
@@ -145,7 +150,7 @@ export const events = pgTable(
     category: text(),
     createdAt: createdAt(),
   },
-  (table) => [index("events_browser_recent").on(table.browserId, table.id)],
+  (table) => [primaryKey({ name: "events_browser_recent", columns: [table.browserId, table.id] })],
 );
 
 /** A completed ranking and what it was computed from; the same inputs replay it without a model call. */

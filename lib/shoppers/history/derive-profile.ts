@@ -55,10 +55,22 @@ function add(weights: Map<string, number>, key: string, weight: number) {
   weights.set(key, (weights.get(key) ?? 0) + weight);
 }
 
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** A formatter of weekday and hour in a time zone, made once per zone (making one costs more than using it). */
+function weekdayAndHour(timeZone: string): Intl.DateTimeFormat {
+  let format = formats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", hour: "numeric", hourCycle: "h23" });
+    formats.set(timeZone, format);
+  }
+  return format;
+}
+
 /** "weekend evenings": the part of the week they come most, in their time zone. */
 function shoppingTimes(instants: readonly string[], timeZone: string): string | undefined {
   if (instants.length < TIMES_AFTER) return undefined;
-  const format = new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", hour: "numeric", hourCycle: "h23" });
+  const format = weekdayAndHour(timeZone);
   const counts = new Map<string, number>();
   for (const instant of instants) {
     const parts = format.formatToParts(new Date(instant));

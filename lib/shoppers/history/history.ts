@@ -45,5 +45,5 @@ export interface ResolvedHistory {
 }
 
 /** How much recent history a profile is derived from: bounded, so a long history costs no more per ranking. */
-export const MAX_EVENTS = 500;
+export const MAX_EVENTS = 200;
 export const MAX_ORDERS = 50;
