@@ -18,7 +18,7 @@ const SECTIONS: readonly [string, readonly FactKind[]][] = [
 
 /**
  * `/profile`: what the store knows about this browser, in plain words, where each fact comes from, a way to
- * remove any fact that is made of rows, and "Forget me" (docs/architecture.md §17).
+ * remove any fact that is made of rows, and "Forget me" (docs/architecture.md §18).
  */
 export default async function ProfilePage({ searchParams }: PageProps<"/profile">) {
   const [browser, shopperId, params] = await Promise.all([currentBrowser(), rememberedShopperId(), searchParams]);

@@ -5,7 +5,7 @@ import { historySchema, type ResolvedHistory } from "./history/history";
 import { OWN_SHOPPER, type ShopperProfile } from "./types";
 
 // A browser's own shopper ("You", `?shopper=me`): its profile is derived from its own history at each
-// ranking (docs/architecture.md §17). Its id carries the browser's, so what is stored for it (rankings) is
+// ranking (docs/architecture.md §18). Its id carries the browser's, so what is stored for it (rankings) is
 // that browser's alone; the id never reaches the prompt (prompt.ts leaves id, name and tagline out).
 
 export interface OwnShopper {
