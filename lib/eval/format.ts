@@ -1,13 +1,13 @@
 import { z } from "zod";
 import type { CandidateRequest, Candidates } from "@/lib/catalog/retrieval/retrieve";
 import { readConfig } from "@/lib/config/env";
+import { baselineOrder } from "@/lib/catalog/baseline-order";
 import { categorySlugSchema, productSchema, type Category, type Product } from "@/lib/catalog/types";
 import { editDistance } from "@/lib/text/typing-slips";
 import { deriveProfile } from "@/lib/shoppers/history/derive-profile";
 import { historySchema, type History, type HistoryProduct } from "@/lib/shoppers/history/history";
 import { shopperProfileSchema, type LiveSignals, type ShopperProfile, type SignalProduct } from "@/lib/shoppers/types";
 
-import { baselineOrder } from "./candidates";
 
 // An eval set (DESIGN §8): JSON Lines, one case a line. Each line is checked with zod, then against the
 // catalog: every product id must exist, every labelled id must be one of the case's candidates. Every bad line

@@ -1,8 +1,8 @@
 import type { Product } from "@/lib/catalog/types";
 
-// A list of candidates given by id is ranked from the catalog's baseline order, as the store's retrieval orders
-// what it finds: rating × log10(reviewCount + 10) descending (the products table's `popularity`), then shorter
-// ids, then ids. Candidates given as a search go through the store's own retrieval (format.ts).
+// The catalog's baseline ("popular") order, as the store's retrieval orders what it finds: rating ×
+// log10(reviewCount + 10) descending (the products table's `popularity`), then shorter ids, then ids. The
+// experiment's `popular` arm ranks by it, and the eval orders a case's candidates given by id with it.
 
 /** The baseline ("popular") score: rating weighted by how many people rated it; PostgreSQL's log() is base 10. */
 function baselineScore(product: Product): number {
