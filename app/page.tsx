@@ -55,13 +55,13 @@ async function Picks({ query, params }: { query: RankingQuery; params: URLSearch
     if (prepared.unknown === "shopper") return <UnknownShopper id={query.shopper} />;
     return <Notice title="Nothing to show there">{prepared.error}.</Notice>;
   }
-  const { shopper, candidates, category, retrieval } = prepared.value;
+  const { shopper, candidates, category, retrieval, arm } = prepared.value;
   const requestHeaders = await headers();
   return (
     <>
       {query.q ? <RecordVisit visit={{ kind: "search", query: query.q }} /> : null}
       {category ? <RecordVisit visit={{ kind: "category", category: category.slug }} /> : null}
-      <PicksHeading shopper={shopper} q={query.q} category={category ?? undefined} retrieval={retrieval} provider={getProvider(config)} />
+      <PicksHeading shopper={shopper} q={query.q} category={category ?? undefined} retrieval={retrieval} provider={getProvider(config)} arm={arm} />
       {candidates.length === 0 ? (
         <Notice title="No products match">
           Nothing in the catalog matches{query.q ? ` “${query.q}”` : ""}. Try another word, or browse a category.

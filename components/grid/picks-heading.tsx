@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { Category } from "@/lib/catalog/types";
+import type { Arm } from "@/lib/experiments/experiment";
 import type { ShopperProfile } from "@/lib/shoppers/types";
 
 interface PicksHeadingProps {
@@ -10,11 +11,19 @@ interface PicksHeadingProps {
   retrieval: { matches: number; moreMatches: boolean; corrected?: string; related: number };
   /** "simulated" or the openai model's name. */
   provider: { name: string; model: string };
+  /** The experiment arm ranking this page: the badge says what ranks it (no "model" where no model ranks). */
+  arm?: Arm;
+}
+
+function rankedBy(provider: PicksHeadingProps["provider"], arm: Arm): string {
+  if (arm === "embedded") return "Ranked by Aisle's own ranker";
+  if (arm === "popular") return "In order of popularity";
+  return provider.name === "simulated" ? "Ranked by the simulated model (offline, no API key)" : `Ranked by ${provider.model}`;
 }
 
 const count = (n: number, more: boolean, one: string, many: string) => `${n.toLocaleString("en-US")}${more ? "+" : ""} ${n === 1 && !more ? one : many}`;
 
-export function PicksHeading({ shopper, q, category, retrieval, provider }: PicksHeadingProps) {
+export function PicksHeading({ shopper, q, category, retrieval, provider, arm = "model" }: PicksHeadingProps) {
   const filtered = q !== undefined || category !== undefined;
   return (
     <div className="mb-5 flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
@@ -54,7 +63,7 @@ export function PicksHeading({ shopper, q, category, retrieval, provider }: Pick
       </div>
       <p className="inline-flex items-center gap-2 self-start rounded-full bg-brand-soft px-3 py-1 text-xs font-medium text-brand sm:self-auto" data-testid="model-badge">
         <span aria-hidden className="size-1.5 rounded-full bg-brand motion-safe:animate-pulse" />
-        {provider.name === "simulated" ? "Ranked by the simulated model (offline, no API key)" : `Ranked by ${provider.model}`}
+        {rankedBy(provider, arm)}
       </p>
     </div>
   );

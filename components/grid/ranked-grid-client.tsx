@@ -25,8 +25,10 @@ interface RankedGridClientProps {
   candidateIds: readonly string[];
   /** How many of them the model picks; the rest follow in the embedded ranker's order. */
   picks: number;
-  /** The server's id for a live ranking: leaving the page cancels it. */
+  /** This showing of the ranking (`data-ranking-id`); for a live one also the server's id, which leaving cancels. */
   rankingId?: string;
+  /** A stored ranking shown whole: nothing to cancel. */
+  replayed?: boolean;
 }
 
 const emptyGrid = () => EMPTY_GRID;
@@ -62,7 +64,7 @@ function earlyCardCount(earlyGridId: string): number {
  * the previous cards stay on screen, dimmed, after the new ranking's cards, and each re-ranked card glides
  * to its new place as it arrives. The grid is never blank.
  */
-export function RankedGridClient({ entries, whole, earlyGridId, nonce, candidateIds, picks, rankingId }: RankedGridClientProps) {
+export function RankedGridClient({ entries, whole, earlyGridId, nonce, candidateIds, picks, rankingId, replayed = false }: RankedGridClientProps) {
   const store = whole ? fixedGridStore(whole) : gridStoreFor(entries ?? emptyStream);
   const { cards, summary, failed } = useSyncExternalStore(store.subscribe, store.getSnapshot, whole ? store.getSnapshot : emptyGrid);
   const done = summary !== null || failed;
@@ -98,7 +100,7 @@ export function RankedGridClient({ entries, whole, earlyGridId, nonce, candidate
 
   // A client-side navigation or a new ranking unmounts this stream's view; closing the tab fires pagehide.
   useEffect(() => {
-    if (!rankingId) return;
+    if (!rankingId || replayed) return;
     const cancel = () => cancelRankingOnServer(rankingId);
     const release = store.retain(cancel);
     const onPageHide = () => {
@@ -109,7 +111,7 @@ export function RankedGridClient({ entries, whole, earlyGridId, nonce, candidate
       window.removeEventListener("pagehide", onPageHide);
       release();
     };
-  }, [store, rankingId]);
+  }, [store, rankingId, replayed]);
 
   // The model's picks come first; "More for you" heads the rest of this ranking's cards.
   const firstMore = cards.findIndex((card) => card.source === "fallback");
@@ -153,6 +155,8 @@ export function RankedGridClient({ entries, whole, earlyGridId, nonce, candidate
           data-testid="ranked-grid"
           data-state={done ? "done" : "streaming"}
           data-replay={summary?.replay ? "true" : undefined}
+          data-ranking-id={rankingId}
+          data-arm={summary?.arm}
           data-first-item-ms={summary?.firstItemMs ?? undefined}
           aria-busy={!done}
           className={GRID_CLASSES}

@@ -74,7 +74,7 @@ export async function RankedGrid({ input, picks, client, clientGone, documentLoa
     return (
       <>
         {null}
-        <RankedGridClient whole={{ cards, summary: stored.summary, failed: false }} candidateIds={candidateIds} picks={picks} />
+        <RankedGridClient whole={{ cards, summary: stored.summary, failed: false }} candidateIds={candidateIds} picks={picks} rankingId={crypto.randomUUID()} replayed />
         {null}
       </>
     );
@@ -82,7 +82,8 @@ export async function RankedGrid({ input, picks, client, clientGone, documentLoa
 
   // Over the client's budget: the embedded ranker's order at once, and the status line says why (the server's
   // own warm-up takes the same paths without the model).
-  const use = await modelUseFor(client, { warmUp });
+  // An arm without the model (AISLE_EXPERIMENT) spends no budget.
+  const use = input.arm === "model" ? await modelUseFor(client, { warmUp }) : ({ model: true } as const);
   const ranking = openLiveRanking(clientGone);
   const events = rankLive(input, ranking.signal, use.model ? undefined : use.outcome);
   const entries = abortOnExit(released(renderCards(input, events), ranking.finish), ranking.leave);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { experimentSchema, type Experiment } from "@/lib/experiments/experiment";
 
 const milliseconds = (fallback: number) => z.coerce.number().int().min(0).max(600_000).default(fallback);
 const key = z.string().min(1).optional();
@@ -28,6 +29,7 @@ const envSchema = z.object({
   AISLE_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL").optional(),
   AISLE_DATA_DIR: z.string().min(1).default(".data/pglite"),
+  AISLE_EXPERIMENT: experimentSchema.optional(),
 });
 
 export type ProviderName = "openai" | "ai" | "simulated";
@@ -50,6 +52,8 @@ export interface AisleConfig {
   /** How many candidates the model picks, each with a reason; "all" = every candidate. */
   modelPicks: number | "all";
   maxCandidates: number;
+  /** AISLE_EXPERIMENT: how shoppers are split between arms; undefined: everyone gets the model. */
+  experiment: Experiment | undefined;
   firstItemTimeoutMs: number;
   stallTimeoutMs: number;
   limits: {
@@ -107,6 +111,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     simulated: { ttftMs: e.AISLE_SIM_TTFT_MS, tokensPerSecond: e.AISLE_SIM_TOKENS_PER_SECOND },
     modelPicks: e.AISLE_MODEL_PICKS,
     maxCandidates: e.AISLE_MAX_CANDIDATES,
+    experiment: e.AISLE_EXPERIMENT,
     firstItemTimeoutMs: e.AISLE_FIRST_ITEM_TIMEOUT_MS,
     stallTimeoutMs: e.AISLE_STALL_TIMEOUT_MS,
     limits: { rankingsPerMinute: e.AISLE_RANKINGS_PER_MINUTE, maxModelStreams: e.AISLE_MAX_MODEL_STREAMS, trustedProxies: e.AISLE_TRUSTED_PROXIES },

@@ -22,6 +22,11 @@ function sentence(parts: string[]): string {
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }
 
+/** What the baseline order says of a product: how it is rated, and by how many. */
+export function popularityReason(product: { rating: number; reviewCount: number }): string {
+  return sentence([product.rating === 0 ? "not yet rated" : `popular: rated ${product.rating.toFixed(1)} by ${count.format(product.reviewCount)} shoppers`]);
+}
+
 /** A short reason written from the features that scored: the two strongest for, or the plainest facts. */
 export function writeReason({ product, features }: ScoredProduct): string {
   const strongest = [...features].filter((feature) => feature.text !== "").sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));

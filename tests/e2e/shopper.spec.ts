@@ -163,5 +163,8 @@ test.describe("every visitor is a shopper", () => {
     expect(forged.status()).toBe(400);
     await page.goto("/?shopper=12345", { waitUntil: "commit" });
     expect((await shownRanking(page))[0]).toBe("1");
+    // Every ranking shown has an id, and says which arm ranked it (no experiment: the model).
+    await expect(page.getByTestId("ranked-grid")).toHaveAttribute("data-ranking-id", /^[0-9a-f-]{36}$/);
+    await expect(page.getByTestId("ranked-grid")).toHaveAttribute("data-arm", "model");
   });
 });

@@ -17,9 +17,12 @@ function jsonError(status: number, error: string, headers: Record<string, string
   return Response.json({ error }, { status, headers: { ...NO_STORE, ...headers } });
 }
 
-/** The done line says what retrieval found: every match, and the search as read when corrected (DESIGN §4). */
-async function* withRetrieval(events: AsyncIterable<RankingEvent>, retrieval: RetrievalSummary): AsyncGenerator<RankingEvent, void, undefined> {
-  const found = { matches: retrieval.matches, ...(retrieval.corrected ? { corrected: retrieval.corrected } : {}) };
+/**
+ * The done line says what retrieval found — every match, and the search as read when corrected — and which
+ * showing of a ranking this was (DESIGN §4).
+ */
+async function* withRetrieval(events: AsyncIterable<RankingEvent>, retrieval: RetrievalSummary, rankingId: string): AsyncGenerator<RankingEvent, void, undefined> {
+  const found = { matches: retrieval.matches, ...(retrieval.corrected ? { corrected: retrieval.corrected } : {}), rankingId };
   for await (const event of events) yield event.type === "done" ? { ...event, ...found } : event;
 }
 
@@ -51,7 +54,9 @@ export async function GET(request: NextRequest): Promise<Response> {
     if (stored) events = replayEvents(stored);
     else {
       const client = { browserId, address: clientAddress(request.headers, config.limits.trustedProxies) };
-      const use: ModelUse = prepared.value.candidates.length === 0 ? { model: true } : await modelUseFor(client, { warmUp: isWarmUp(request.headers) });
+      // An arm without the model (AISLE_EXPERIMENT) spends no budget.
+      const free = prepared.value.candidates.length === 0 || prepared.value.arm !== "model";
+      const use: ModelUse = free ? { model: true } : await modelUseFor(client, { warmUp: isWarmUp(request.headers) });
       if (!use.model && use.outcome === "rate-limited") {
         ranking.finish();
         return jsonError(429, `Too many fresh rankings: at most ${config.limits.rankingsPerMinute} a minute. Try again in ${use.retryAfterSeconds} s (a ranking already made is replayed free).`, {
@@ -68,7 +73,7 @@ export async function GET(request: NextRequest): Promise<Response> {
   }
 
   // The client leaving (request aborted or body cancelled) aborts the model request.
-  return new Response(ndjsonStream(withRetrieval(events, retrieval), ranking.leave, ranking.finish), {
+  return new Response(ndjsonStream(withRetrieval(events, retrieval, ranking.id), ranking.leave, ranking.finish), {
     headers: {
       ...NO_STORE,
       "content-type": "application/x-ndjson",

@@ -67,6 +67,10 @@ export const rankingSummarySchema = z.object({
   matches: z.number().int().nonnegative().optional(),
   /** The search as read, when a word of it was corrected ("hedphones" → "headphones"). */
   corrected: z.string().optional(),
+  /** The experiment arm that ranked it (AISLE_EXPERIMENT; `model` without one). */
+  arm: z.enum(["model", "embedded", "popular"]).optional(),
+  /** This showing of the ranking (the API and the grid carry it; DESIGN §4). */
+  rankingId: z.string().optional(),
 });
 export type RankingSummary = z.infer<typeof rankingSummarySchema>;
 

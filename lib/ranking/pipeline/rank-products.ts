@@ -5,7 +5,8 @@ import { JsonArrayScanner } from "@/lib/stream/json-array-scanner";
 import { RESPONSE_SCHEMA_NAME, rankingResponseSchema } from "./contract";
 import { Deadlines, DeadlineExceeded } from "./deadlines";
 import type { RankedItem, RankingEvent, RankingOutcome, RankingSummary, RankingUsage } from "./events";
-import { fallbackOrder } from "./fallback-order";
+import type { Arm } from "@/lib/experiments/experiment";
+import { fallbackOrder, popularOrder } from "./fallback-order";
 import { buildRankingMessages, canonicalOrder, candidatesCacheKey } from "./prompt";
 import { estimateUsage, reportedUsage } from "./usage";
 import { createElementValidator } from "./validate";
@@ -25,6 +26,11 @@ export interface RankingOptions {
   picks?: number;
   /** Do not ask the model (the client's budget is spent, or no model stream is free): the embedded order. */
   withoutModel?: Extract<RankingOutcome, "rate-limited" | "over-capacity">;
+  /**
+   * The experiment arm (lib/experiments): `model` (the default) as above; `embedded` the embedded ranker's order
+   * and `popular` the candidates' baseline order, both without asking the model, by design (outcome complete).
+   */
+  arm?: Arm;
   firstItemTimeoutMs: number;
   stallTimeoutMs: number;
   /** The consumer is gone: stop, abort the model request, emit nothing more. */
@@ -77,6 +83,8 @@ export async function* rankProducts(input: RankingInput, options: RankingOptions
   /** Items the model placed. */
   let placed = 0;
   let rejected = 0;
+  const arm = options.arm ?? "model";
+  const modelAsked = arm === "model" && !options.withoutModel;
   let outcome: RankingOutcome = input.candidates.length === 0 ? "empty" : (options.withoutModel ?? "complete");
   let detail: string | undefined;
   let usage: RankingUsage | null = null;
@@ -92,7 +100,7 @@ export async function* rankProducts(input: RankingInput, options: RankingOptions
   function* release(): Generator<RankedItem, void, undefined> {
     if (released) return;
     released = true;
-    for (const place of fallbackOrder(input)) {
+    for (const place of arm === "popular" ? popularOrder(input.candidates) : fallbackOrder(input)) {
       if (signal?.aborted) return;
       if (!validator.isPlaced(place.id)) yield item(place.id, place.reason, "fallback");
     }
@@ -105,7 +113,7 @@ export async function* rankProducts(input: RankingInput, options: RankingOptions
 
   try {
     if (signal?.aborted) return;
-    if (input.candidates.length > 0 && !options.withoutModel) {
+    if (input.candidates.length > 0 && modelAsked) {
       const request = buildRankingRequest(input, picks);
       const scanner = new JsonArrayScanner({ maxElementChars: options.maxElementChars });
       const output: string[] = [];
@@ -191,6 +199,7 @@ export async function* rankProducts(input: RankingInput, options: RankingOptions
       outcome,
       ...(detail ? { detail } : {}),
       usage,
+      arm,
     };
     yield summary;
   } finally {

@@ -4,6 +4,9 @@ import { retrieveCandidates } from "@/lib/catalog/retrieval/retrieve";
 import { categorySlugSchema, type Category } from "@/lib/catalog/types";
 import { getLiveSignals } from "@/lib/signals/live-signals";
 import type { BrowserContext } from "@/lib/browser/browser-id";
+import { getConfig } from "@/lib/config/env";
+import { armFor } from "@/lib/experiments/assign-arm";
+import type { Arm } from "@/lib/experiments/experiment";
 import { notInterestedIds } from "@/lib/shoppers/answers";
 import { resolveShopper } from "@/lib/shoppers/shoppers";
 import { shopperIdSchema, type LiveSignals, type ShopperProfile } from "@/lib/shoppers/types";
@@ -69,8 +72,11 @@ export interface RetrievalSummary {
   related: number;
 }
 
-/** A ranking ready to start (its `search` is the query's `q`), the category it is narrowed to, and what retrieval found. */
-export type PreparedRanking = RankingInput & { category: Category | null; retrieval: RetrievalSummary };
+/**
+ * A ranking ready to start (its `search` is the query's `q`), the category it is narrowed to, what retrieval
+ * found, and the experiment arm that ranks it.
+ */
+export type PreparedRanking = RankingInput & { category: Category | null; retrieval: RetrievalSummary; arm: Arm };
 
 /** Who is shopping, what they are doing now, and the category they narrowed to. */
 export interface Shopping {
@@ -110,5 +116,7 @@ export async function prepareRanking(query: RankingQuery, maxCandidates: number,
   const related = kept.filter((entry) => entry.related).length;
   const retrieval = { matches: found.matches, moreMatches: found.moreMatches, related, ...(found.corrected ? { corrected: found.corrected } : {}) };
   const searchTerms = query.q && found.searchTerms ? { searchTerms: found.searchTerms } : {};
-  return { ok: true, value: { shopper, signals, candidates: kept.map((entry) => entry.product), search: query.q, ...searchTerms, category, retrieval } };
+  // The arm is the visitor's: its browser when it has one (whoever it shops as), else the shopper's own id.
+  const arm = armFor(getConfig().experiment, browser.id ?? shopper.id);
+  return { ok: true, value: { shopper, signals, candidates: kept.map((entry) => entry.product), search: query.q, ...searchTerms, category, retrieval, arm } };
 }

@@ -12,10 +12,11 @@ import { findStoredRanking, storeRanking, type StoredRanking } from "./stored-ra
  * says `replay: true`, and costs nothing (no model call, `usage: null`). Undefined: rank it live.
  */
 export async function findReplay(prepared: PreparedRanking): Promise<StoredRanking | undefined> {
-  if (prepared.candidates.length === 0) return undefined;
+  // Only the model's rankings are stored: an arm without the model is free and instant anyway.
+  if (prepared.candidates.length === 0 || prepared.arm !== "model") return undefined;
   const stored = await findStoredRanking(rankingKey(prepared, getProvider(getConfig())));
   if (!stored) return undefined;
-  return { items: stored.items, summary: { ...stored.summary, replay: true, firstItemMs: 0, totalMs: 0, usage: null } };
+  return { items: stored.items, summary: { ...stored.summary, replay: true, firstItemMs: 0, totalMs: 0, usage: null, arm: "model" } };
 }
 
 /**
@@ -30,19 +31,21 @@ export async function* rankLive(
 ): AsyncGenerator<RankingEvent, void, undefined> {
   const config = getConfig();
   const provider = getProvider(config);
-  const release = withoutModel || prepared.candidates.length === 0 ? undefined : await processModelSlots(config.limits.maxModelStreams).acquire();
+  const modelArm = prepared.arm === "model";
+  const release = withoutModel || !modelArm || prepared.candidates.length === 0 ? undefined : await processModelSlots(config.limits.maxModelStreams).acquire();
   try {
     const items: RankedItem[] = [];
     for await (const event of rankProducts(prepared, {
       provider,
       picks: config.modelPicks === "all" ? undefined : config.modelPicks,
-      withoutModel: withoutModel ?? (release || prepared.candidates.length === 0 ? undefined : "over-capacity"),
+      withoutModel: withoutModel ?? (release || !modelArm || prepared.candidates.length === 0 ? undefined : "over-capacity"),
+      arm: prepared.arm,
       firstItemTimeoutMs: config.firstItemTimeoutMs,
       stallTimeoutMs: config.stallTimeoutMs,
       signal,
     })) {
       if (event.type === "item") items.push(event);
-      else if (event.outcome === "complete" && !signal.aborted) {
+      else if (event.outcome === "complete" && modelArm && !signal.aborted) {
         // Only an answer the model finished is worth replaying; a timeout, an error or no call is not.
         await storeRanking(rankingKey(prepared, provider), { items, summary: event }).catch((error: unknown) => {
           console.error(JSON.stringify({ scope: "ranking", event: "store-failed", error: String(error) }));

@@ -40,7 +40,8 @@ describe("GET /api/rankings", () => {
     expect(items.slice(24).every((item) => item.source === "fallback")).toBe(true);
     expect(items.map((item) => item.rank)).toEqual(items.map((_, index) => index + 1));
     expect(items.map((item) => item.id).filter((id) => Number(id) <= 10)[0]).toBe("1");
-    expect(done).toMatchObject({ ranked: 24, fallback: PRODUCTS.length - 24, rejected: 0, model: "aisle-simulated-ranker", replay: false, outcome: "complete" });
+    expect(done).toMatchObject({ ranked: 24, fallback: PRODUCTS.length - 24, rejected: 0, model: "aisle-simulated-ranker", replay: false, outcome: "complete", arm: "model" });
+    expect(done.rankingId).toMatch(/^[0-9a-f-]{36}$/);
     // The simulated model reports its usage as a server does.
     expect(done.usage).toMatchObject({ estimated: false, cachedInputTokens: null });
     expect(done.usage?.outputTokens).toBeGreaterThan(24 * 10);
