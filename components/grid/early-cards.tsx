@@ -18,26 +18,28 @@ interface EarlyCardsProps {
   /** How many places the ranking may fill. */
   count: number;
   nonce?: string;
+  /** Head the embedded ranker's cards with "More for you" (not when no model picks: an experiment's arm). */
+  divider: boolean;
 }
 
 /** One boundary per place, after the grid in the document, so each script finds the list already parsed. */
-export function EarlyCards({ store, count, nonce }: EarlyCardsProps) {
+export function EarlyCards({ store, count, nonce, divider }: EarlyCardsProps) {
   return (
     <div hidden>
       {Array.from({ length: count }, (_, index) => (
         <Suspense key={index} fallback={null}>
-          <EarlyCard store={store} index={index} nonce={nonce} />
+          <EarlyCard store={store} index={index} nonce={nonce} divider={divider} />
         </Suspense>
       ))}
     </div>
   );
 }
 
-function EarlyCard({ store, index, nonce }: { store: GridStore; index: number; nonce?: string }) {
+function EarlyCard({ store, index, nonce, divider }: { store: GridStore; index: number; nonce?: string; divider: boolean }) {
   const entry = use(store.cardAt(index));
   const before = index > 0 ? use(store.cardAt(index - 1)) : undefined;
   if (!entry) return null;
-  const firstMore = entry.source === "fallback" && (before === undefined || before.source === "model");
+  const firstMore = divider && entry.source === "fallback" && (before === undefined || before.source === "model");
   return (
     <>
       <noscript>

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from "react";
 import { cancelRankingOnServer } from "./cancel-ranking";
 import { EarlyCards } from "./early-cards";
+import type { Arm } from "@/lib/experiments/experiment";
 import { CardSkeleton } from "./card-skeleton";
 import { DismissCard } from "./dismiss-card";
 import { GRID_CLASSES, GridCell, OFFSCREEN_SKIPPED } from "./grid-cell";
@@ -29,6 +30,8 @@ interface RankedGridClientProps {
   rankingId?: string;
   /** A stored ranking shown whole: nothing to cancel. */
   replayed?: boolean;
+  /** The experiment arm ranking it; without the model there are no picks to set apart. */
+  arm?: Arm;
 }
 
 const emptyGrid = () => EMPTY_GRID;
@@ -64,7 +67,7 @@ function earlyCardCount(earlyGridId: string): number {
  * the previous cards stay on screen, dimmed, after the new ranking's cards, and each re-ranked card glides
  * to its new place as it arrives. The grid is never blank.
  */
-export function RankedGridClient({ entries, whole, earlyGridId, nonce, candidateIds, picks, rankingId, replayed = false }: RankedGridClientProps) {
+export function RankedGridClient({ entries, whole, earlyGridId, nonce, candidateIds, picks, rankingId, replayed = false, arm = "model" }: RankedGridClientProps) {
   const store = whole ? fixedGridStore(whole) : gridStoreFor(entries ?? emptyStream);
   const { cards, summary, failed } = useSyncExternalStore(store.subscribe, store.getSnapshot, whole ? store.getSnapshot : emptyGrid);
   const done = summary !== null || failed;
@@ -117,14 +120,14 @@ export function RankedGridClient({ entries, whole, earlyGridId, nonce, candidate
   const firstMore = cards.findIndex((card) => card.source === "fallback");
   // Among what is shown (a dismissed card is not): this ranking's cards, and the first of its "more for you".
   const fresh = new Set<CardEntry>(cards);
-  const moreHead = visible.find((entry) => fresh.has(entry) && entry.source === "fallback");
+  const moreHead = arm === "model" ? visible.find((entry) => fresh.has(entry) && entry.source === "fallback") : undefined;
   return (
     <DismissCard value={dismiss}>
     <div>
       <p role="status" aria-live="polite" className="mb-3 min-h-5 text-sm text-ink-soft" data-testid="ranking-status">
         {early
           ? "Picking for you…"
-          : rankingStatus({ shown: cards.length, picked: firstMore === -1 ? cards.length : firstMore, picks, total: candidateIds.length, summary, failed, reranking })}
+          : rankingStatus({ shown: cards.length, picked: firstMore === -1 ? cards.length : firstMore, picks, total: candidateIds.length, summary, failed, reranking, arm })}
       </p>
       {early ? (
         <>
@@ -146,7 +149,7 @@ export function RankedGridClient({ entries, whole, earlyGridId, nonce, candidate
               </li>
             ))}
           </ol>
-          {earlyGridId ? <EarlyCards store={store} count={candidateIds.length} nonce={nonce} /> : null}
+          {earlyGridId ? <EarlyCards store={store} count={candidateIds.length} nonce={nonce} divider={arm === "model"} /> : null}
         </>
       ) : (
         <ol

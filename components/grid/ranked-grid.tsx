@@ -92,7 +92,7 @@ export async function RankedGrid({ input, picks, client, clientGone, documentLoa
   return (
     <>
       {earlyGridId ? <EarlyCardsInstaller nonce={nonce} /> : null}
-      <RankedGridClient entries={entries} earlyGridId={earlyGridId} nonce={nonce} candidateIds={candidateIds} picks={picks} rankingId={ranking.id} />
+      <RankedGridClient entries={entries} earlyGridId={earlyGridId} nonce={nonce} candidateIds={candidateIds} picks={input.arm === "model" ? picks : 0} rankingId={ranking.id} arm={input.arm} />
       {null}
     </>
   );

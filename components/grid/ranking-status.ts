@@ -1,3 +1,4 @@
+import type { Arm } from "@/lib/experiments/experiment";
 import type { RankingSummary } from "@/lib/ranking/pipeline/events";
 
 interface StatusInput {
@@ -10,13 +11,19 @@ interface StatusInput {
   summary: RankingSummary | null;
   failed: boolean;
   reranking: boolean;
+  /** The experiment arm ranking it: without the model, the line says what ordered the grid instead. */
+  arm?: Arm;
 }
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
 /** The grid's status line: it counts the model's picks, not the whole grid, and says where the rest came from. */
-export function rankingStatus({ shown, picked, picks, total, summary, failed, reranking }: StatusInput): string {
+export function rankingStatus({ shown, picked, picks, total, summary, failed, reranking, arm = "model" }: StatusInput): string {
   if (failed) return `The ranking stopped early: showing ${shown} of ${total}.`;
+  if (arm !== "model") {
+    const order = arm === "popular" ? "in order of popularity" : "in Aisle's own order";
+    return summary ? `${plural(summary.fallback, "product")} ${order}.` : `${shown} of ${plural(total, "product")} ${order}…`;
+  }
   if (summary?.outcome === "rate-limited") {
     return `You asked for many fresh rankings this minute, so these ${summary.fallback} are in Aisle's own order, with no model call. The model picks for you again in a minute.`;
   }

@@ -35,4 +35,10 @@ describe("rankingStatus", () => {
     expect(rankingStatus({ ...base, summary: summary({ ranked: 0, fallback: 72, outcome: "rate-limited" }) })).toMatch(/^You asked for many fresh rankings this minute, so these 72 are in Aisle's own order, with no model call/);
     expect(rankingStatus({ ...base, summary: summary({ ranked: 0, fallback: 72, outcome: "over-capacity" }) })).toMatch(/^The model is busy right now/);
   });
+
+  it("in an experiment arm without the model, says what ordered the grid, and never counts model picks", () => {
+    expect(rankingStatus({ ...base, picks: 0, shown: 10, picked: 0, arm: "embedded" })).toBe("10 of 72 products in Aisle's own order…");
+    expect(rankingStatus({ ...base, picks: 0, summary: summary({ ranked: 0, fallback: 72, arm: "embedded" }), arm: "embedded" })).toBe("72 products in Aisle's own order.");
+    expect(rankingStatus({ ...base, picks: 0, summary: summary({ ranked: 0, fallback: 72, arm: "popular" }), arm: "popular" })).toBe("72 products in order of popularity.");
+  });
 });
