@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { OWN_SHOPPER } from "@/lib/shoppers/types";
+import { OWN_SHOPPER, OWN_SHOPPER_LABEL } from "@/lib/shoppers/types";
 
 interface ShopperOption {
   id: string;
@@ -13,7 +13,7 @@ interface ShopperSwitcherProps {
   currentId: string;
 }
 
-const YOU: ShopperOption = { id: OWN_SHOPPER, name: "You", tagline: "Ranked from what you do here" };
+const YOU: ShopperOption = { id: OWN_SHOPPER, ...OWN_SHOPPER_LABEL };
 
 function ShopperLink({ shopper, current }: { shopper: ShopperOption; current: boolean }) {
   return (

@@ -32,6 +32,11 @@ export interface BrowserContext {
   timeZone?: string;
 }
 
+/** The browser a request's cookies name (a page's `cookies()`, or a route handler's `request.cookies`). */
+export function browserFromCookies(cookies: { get(name: string): { value: string } | undefined }): BrowserContext {
+  return { id: parseBrowserId(cookies.get(BROWSER_COOKIE)?.value), timeZone: parseTimeZone(cookies.get(TIME_ZONE_COOKIE)?.value) };
+}
+
 /** The cookie's value if it is one of ours, else undefined (a forged or garbled cookie is ignored). */
 export function parseBrowserId(value: string | undefined): string | undefined {
   return browserIdSchema.safeParse(value).success ? value : undefined;

@@ -1,5 +1,5 @@
 import { cookies } from "next/headers";
-import { BROWSER_COOKIE, BROWSER_COOKIE_OPTIONS, parseBrowserId, parseTimeZone, TIME_ZONE_COOKIE, type BrowserContext } from "./browser-id";
+import { BROWSER_COOKIE, BROWSER_COOKIE_OPTIONS, browserFromCookies, parseBrowserId, type BrowserContext } from "./browser-id";
 
 /** This request's browser id, if it has one (the proxy gives every page visit one). */
 export async function currentBrowserId(): Promise<string | undefined> {
@@ -8,8 +8,7 @@ export async function currentBrowserId(): Promise<string | undefined> {
 
 /** This request's browser: its id and its time zone, when it has them. */
 export async function currentBrowser(): Promise<BrowserContext> {
-  const jar = await cookies();
-  return { id: parseBrowserId(jar.get(BROWSER_COOKIE)?.value), timeZone: parseTimeZone(jar.get(TIME_ZONE_COOKIE)?.value) };
+  return browserFromCookies(await cookies());
 }
 
 /** In a server action: this browser's id, given one now if it had none (cookies blocked until now, say). */

@@ -1,8 +1,7 @@
-import { listCategories } from "@/lib/catalog/catalog";
 import { deriveProfile, type ProfileFact } from "./history/derive-profile";
-import { historyProducts, loadHistory } from "./history/load-history";
+import { loadHistory } from "./history/load-history";
 import { historySchema, type ResolvedHistory } from "./history/history";
-import { OWN_SHOPPER, type ShopperProfile } from "./types";
+import { OWN_SHOPPER, OWN_SHOPPER_LABEL, type ShopperProfile } from "./types";
 
 // A browser's own shopper ("You", `?shopper=me`): its profile is derived from its own history at each
 // ranking (docs/architecture.md §18). Its id carries the browser's, so what is stored for it (rankings) is
@@ -21,7 +20,7 @@ export function ownShopperId(browserId: string | undefined): string {
 const EMPTY: ResolvedHistory = { history: historySchema.parse({}), products: new Map(), categoryNames: new Map() };
 
 function named(browserId: string | undefined, facts: Omit<ShopperProfile, "id" | "name" | "tagline">): ShopperProfile {
-  return { id: ownShopperId(browserId), name: "You", tagline: "Ranked from what you do here", ...facts };
+  return { id: ownShopperId(browserId), ...OWN_SHOPPER_LABEL, ...facts };
 }
 
 /** The browser's own shopper; a browser without an id (no cookie) is a new one, with an empty history. */
@@ -29,11 +28,4 @@ export async function getOwnShopper(browserId: string | undefined, timeZone?: st
   const resolved = browserId ? await loadHistory(browserId) : EMPTY;
   const { profile, facts } = deriveProfile(resolved, new Date(), timeZone);
   return { profile: named(browserId, profile), facts };
-}
-
-/** An eval case's hand-written history as a profile, by the store's own code (DESIGN §8). */
-export async function profileFromHistory(history: unknown, now: Date): Promise<Omit<ShopperProfile, "id" | "name" | "tagline">> {
-  const parsed = historySchema.parse(history);
-  const [products, categories] = await Promise.all([historyProducts(parsed), listCategories()]);
-  return deriveProfile({ history: parsed, products, categoryNames: new Map(categories.map((category) => [category.slug, category.name])) }, now).profile;
 }

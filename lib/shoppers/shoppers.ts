@@ -2,8 +2,8 @@ import { asc, eq } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { shoppers } from "@/lib/db/schema";
 import type { BrowserContext } from "@/lib/browser/browser-id";
-import { getOwnShopper } from "./own-shopper";
-import { OWN_SHOPPER, shopperIdSchema, type ShopperProfile } from "./types";
+import { getOwnShopper, ownShopperId } from "./own-shopper";
+import { OWN_SHOPPER, OWN_SHOPPER_LABEL, shopperIdSchema, type ShopperProfile } from "./types";
 
 // The one door to shopper profiles: a browser's own (`me`), derived from its history, or a demo shopper's.
 
@@ -25,6 +25,16 @@ export async function listShoppers(): Promise<readonly ShopperProfile[]> {
   const db = await getDb();
   const rows = await db.select({ profile: shoppers.profile }).from(shoppers).orderBy(asc(shoppers.position));
   return rows.map((row) => row.profile);
+}
+
+/**
+ * Who a shopper is, without deriving a profile: the id its rankings are stored by, and its name (a page that
+ * only says whose ranking it was needs no more).
+ */
+export async function shopperIdentity(id: string, browser: BrowserContext): Promise<{ id: string; name: string } | undefined> {
+  if (id === OWN_SHOPPER) return { id: ownShopperId(browser.id), name: OWN_SHOPPER_LABEL.name };
+  const demo = await getShopper(id);
+  return demo ? { id: demo.id, name: demo.name } : undefined;
 }
 
 /** A demo shopper (never a browser's own: their ids are not in the table, nor accepted from a URL). */

@@ -5,6 +5,9 @@ export const shopperIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, "a shop
 /** `?shopper=me`: the calling browser's own shopper, its profile derived from its own history. */
 export const OWN_SHOPPER = "me";
 
+/** How the browser's own shopper is named wherever it is shown. */
+export const OWN_SHOPPER_LABEL = { name: "You", tagline: "Ranked from what you do here" } as const;
+
 export const shopperProfileSchema = z.object({
   id: shopperIdSchema,
   name: z.string().min(1),

@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { BROWSER_COOKIE, parseBrowserId, parseTimeZone, TIME_ZONE_COOKIE } from "@/lib/browser/browser-id";
+import { browserFromCookies } from "@/lib/browser/browser-id";
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { storedRows } from "@/lib/shoppers/forget";
 import { getOwnShopper } from "@/lib/shoppers/own-shopper";
@@ -12,9 +12,9 @@ const NO_STORE = { "cache-control": "no-store" };
  * decides whose profile it is; nothing in the request can name another browser.
  */
 export async function GET(request: NextRequest): Promise<Response> {
-  const browserId = parseBrowserId(request.cookies.get(BROWSER_COOKIE)?.value);
+  const browser = browserFromCookies(request.cookies);
   try {
-    const [{ profile, facts }, stored] = await Promise.all([getOwnShopper(browserId, parseTimeZone(request.cookies.get(TIME_ZONE_COOKIE)?.value)), storedRows(browserId)]);
+    const [{ profile, facts }, stored] = await Promise.all([getOwnShopper(browser.id, browser.timeZone), storedRows(browser.id)]);
     const { id: _id, name: _name, tagline: _tagline, ...fields } = profile;
     // `stored`: how many rows the store holds for this browser, kind by kind ("Forget me" leaves none).
     return Response.json({ shopper: "me", profile: fields, facts, stored }, { headers: NO_STORE });

@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { BROWSER_COOKIE, parseBrowserId, parseTimeZone, TIME_ZONE_COOKIE } from "@/lib/browser/browser-id";
+import { browserFromCookies } from "@/lib/browser/browser-id";
 import { getConfig } from "@/lib/config/env";
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { clientAddress } from "@/lib/http/client-address";
@@ -37,14 +37,14 @@ export async function GET(request: NextRequest): Promise<Response> {
   const config = getConfig();
   // A browser calling its own store ranks with its signals (and, for `shopper=me`, its own profile); a bare
   // client (curl) has none: a new, empty shopper.
-  const browserId = parseBrowserId(request.cookies.get(BROWSER_COOKIE)?.value);
-  const timeZone = parseTimeZone(request.cookies.get(TIME_ZONE_COOKIE)?.value);
+  const browser = browserFromCookies(request.cookies);
+  const browserId = browser.id;
 
   let events: AsyncIterable<RankingEvent>;
   let retrieval: RetrievalSummary = { matches: 0, moreMatches: false, related: 0 };
   const ranking = openLiveRanking(request.signal);
   try {
-    const prepared = await prepareRanking(query.value, config.maxCandidates, { id: browserId, timeZone });
+    const prepared = await prepareRanking(query.value, config.maxCandidates, browser);
     if (!prepared.ok) {
       ranking.finish();
       return jsonError(400, prepared.error);

@@ -15,7 +15,7 @@ import { currentBrowser } from "@/lib/browser/current-browser";
 import { hasBought } from "@/lib/orders/orders";
 import { ratingOf } from "@/lib/shoppers/answers";
 import { rememberedShopperId } from "@/lib/shoppers/request-shopper";
-import { resolveShopper } from "@/lib/shoppers/shoppers";
+import { shopperIdentity } from "@/lib/shoppers/shoppers";
 
 export async function generateMetadata({ params }: PageProps<"/products/[id]">): Promise<Metadata> {
   const product = await getProduct((await params).id);
@@ -29,7 +29,7 @@ export default async function ProductPage({ params }: PageProps<"/products/[id]"
   const [shopperId, browser] = await Promise.all([rememberedShopperId(), currentBrowser()]);
   const [category, shopper, bought, stars] = await Promise.all([
     getCategory(product.category),
-    resolveShopper(shopperId, browser),
+    shopperIdentity(shopperId, browser),
     hasBought(browser.id, product.id),
     ratingOf(browser.id, product.id),
   ]);

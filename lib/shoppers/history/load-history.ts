@@ -1,6 +1,5 @@
-import { inArray, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
-import { products } from "@/lib/db/schema";
 import { rowsOf } from "@/lib/db/rows";
 import { MAX_EVENTS, MAX_ORDERS, type History, type HistoryProduct, type ResolvedHistory } from "./history";
 
@@ -60,21 +59,4 @@ export async function loadHistory(browserId: string): Promise<ResolvedHistory> {
   };
   const products = new Map(row.products.map(([id, name, brand, kind, category, priceCents]): [string, HistoryProduct] => [id, { id, name, brand, kind, category, priceCents }]));
   return { history, products, categoryNames: new Map(row.categories) };
-}
-
-/** The catalog's facts about every product a history names, in one query. */
-export async function historyProducts(history: History): Promise<Map<string, HistoryProduct>> {
-  const ids = new Set<string>([
-    ...history.events.flatMap((event) => (event.productId ? [event.productId] : [])),
-    ...history.orders.flatMap((order) => order.items.map((item) => item.productId)),
-    ...Object.keys(history.ratings),
-    ...history.notInterested,
-  ]);
-  if (ids.size === 0) return new Map();
-  const db = await getDb();
-  const rows = await db
-    .select({ id: products.id, name: products.name, brand: products.brand, kind: products.kind, category: products.category, priceCents: products.priceCents })
-    .from(products)
-    .where(inArray(products.id, [...ids]));
-  return new Map(rows.map((row) => [row.id, row]));
 }

@@ -16,8 +16,6 @@ import { takeModelBudget } from "@/lib/ranking/service/limits/model-budget";
 const newBrowser = () => crypto.randomUUID();
 const order = (key = crypto.randomUUID()) => ({ name: "Sam", email: "sam@example.com", idempotencyKey: key });
 
-const rowsOf = storedRows;
-
 describe("orders (database)", () => {
   it("places the cart once per idempotency key, at the prices of the moment, and empties the cart", async () => {
     const browser = newBrowser();
@@ -118,14 +116,14 @@ describe("a browser's own shopper (database)", () => {
     await removeFact(browser, "category", "books");
     expect((await getOwnShopper(browser)).profile.browsedCategories).toEqual([]);
 
-    const before = await rowsOf(browser);
+    const before = await storedRows(browser);
     expect(before).toEqual({ events: expect.any(Number), carts: 1, orders: 1, ratings: 1, notInterested: 1, rankings: expect.any(Number), rateLimits: 1 });
     expect(before.events).toBeGreaterThan(0);
     expect(before.rankings).toBeGreaterThan(0);
-    const othersBefore = await rowsOf(other);
+    const othersBefore = await storedRows(other);
     await forgetBrowser(browser);
-    expect(await rowsOf(browser)).toEqual({ events: 0, carts: 0, orders: 0, ratings: 0, notInterested: 0, rankings: 0, rateLimits: 0 });
-    expect(await rowsOf(other)).toEqual(othersBefore);
+    expect(await storedRows(browser)).toEqual({ events: 0, carts: 0, orders: 0, ratings: 0, notInterested: 0, rankings: 0, rateLimits: 0 });
+    expect(await storedRows(other)).toEqual(othersBefore);
     const db = await getDb();
     expect((await db.select().from(orders).where(and(eq(orders.browserId, other)))).length).toBe(1);
   });
