@@ -60,20 +60,21 @@ export function LiftOverTimeChart({ metric, series }: LiftOverTimeChartProps) {
       <XAxis ticks={timeTicks(first, last).map((at) => ({ at, label: timeLabel(at, last - first) }))} x={x} title="Time (UTC)" />
       <line data-zero="" x1={PLOT.left} x2={PLOT.right} y1={y(0)} y2={y(0)} stroke="#52525b" strokeWidth={1} strokeDasharray="4 4" />
       {readings.map((entry) => {
-        const known = entry.points.map((point) => (finiteLift(point.lift) ? { x: x(point.ms), lift: point.lift } : null));
-        const lone = known.filter((point, index) => point && !known[index - 1] && !known[index + 1]);
+        const drawn = entry.points.map((point) => (finiteLift(point.lift) ? { x: x(point.ms), lift: point.lift } : null));
+        // A reading with gaps on both sides draws no line: a dot marks it.
+        const lone = drawn.filter((point, index) => point && !drawn[index - 1] && !drawn[index + 1]);
         return (
           <g key={entry.arm} data-arm={entry.arm}>
             <path
               data-series="band"
-              d={bandPath(known.map((point) => point && { x: point.x, upper: y(point.lift.ci[1]), lower: y(point.lift.ci[0]) }))}
+              d={bandPath(drawn.map((point) => point && { x: point.x, upper: y(point.lift.ci[1]), lower: y(point.lift.ci[0]) }))}
               fill={entry.style.colour}
               fillOpacity={0.15}
               stroke="none"
             />
             <path
               data-series="line"
-              d={linePath(known.map((point) => point && { x: point.x, y: y(point.lift.value) }))}
+              d={linePath(drawn.map((point) => point && { x: point.x, y: y(point.lift.value) }))}
               fill="none"
               stroke={entry.style.colour}
               strokeWidth={2}
