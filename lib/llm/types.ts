@@ -30,6 +30,11 @@ export interface RankingRequest {
   search?: string;
   /** The search as the store's retrieval read it (corrections, synonyms). */
   searchTerms?: string;
+  /**
+   * Set only while the ranking is traced: what a provider's own telemetry (the AI SDK's) should carry, so its
+   * spans group with the ranking's (docs/architecture.md, Traces).
+   */
+  telemetry?: { functionId: string; metadata: Record<string, string | number | boolean> };
 }
 
 /** Token counts as the model's server reported them. */

@@ -39,6 +39,9 @@ export function createAiSdkProvider(config: AiSdkConfig, model: AiSdkModel = res
           maxRetries: 1,
           // The default logs every failure to the console; ours are thrown to the pipeline, which reports them.
           onError: () => {},
+          // The SDK's telemetry is on by default; here only while the ranking is traced, named and tagged as the
+          // ranking's own span is (its OpenTelemetry spans, with @ai-sdk/otel registered, nest under `aisle.model`).
+          ...telemetryOf(request),
         });
         yield* modelChunks(result.fullStream, call.signal);
       } finally {
@@ -46,5 +49,15 @@ export function createAiSdkProvider(config: AiSdkConfig, model: AiSdkModel = res
         call.abort();
       }
     },
+  };
+}
+
+/** The SDK's `telemetry` (the v7 name of `experimental_telemetry`) and its runtime context for one request. */
+function telemetryOf({ telemetry }: RankingRequest) {
+  if (!telemetry) return { telemetry: { isEnabled: false } };
+  const include = Object.fromEntries(Object.keys(telemetry.metadata).map((key) => [key, true]));
+  return {
+    runtimeContext: telemetry.metadata,
+    telemetry: { isEnabled: true, functionId: telemetry.functionId, recordInputs: false, recordOutputs: false, includeRuntimeContext: include },
   };
 }

@@ -6,6 +6,7 @@ import { rememberShape, rememberedShape } from "./remembered-shapes";
 import { buildRequestBody, type RequestShape } from "./request-shape";
 import { readUsage } from "./usage";
 import type { ModelChunk, ModelProvider, RankingRequest, ReportedUsage } from "@/lib/llm/types";
+import { recordingSpan, type Span } from "@/lib/telemetry/spans";
 
 export interface OpenAIProviderOptions {
   apiKey: string;
@@ -26,11 +27,20 @@ export function createOpenAIProvider({ apiKey, baseURL, model }: OpenAIProviderO
     name: "openai",
     model,
     async *stream(request: RankingRequest, signal: AbortSignal): AsyncGenerator<ModelChunk> {
-      const stream = await open(client, model, request, signal);
+      // While the ranking is traced, its model span (aisle.model) is active here: what only the server says goes on it.
+      const span = recordingSpan();
+      const stream = await open(client, model, request, signal, span);
       let usage: ReportedUsage | undefined;
+      let answered = false;
       for await (const chunk of stream) {
-        const delta = chunk.choices[0]?.delta?.content;
+        if (span && !answered) {
+          answered = true;
+          span.setAttributes({ "gen_ai.response.id": chunk.id, "gen_ai.response.model": chunk.model });
+        }
+        const choice = chunk.choices[0];
+        const delta = choice?.delta?.content;
         if (delta) yield delta;
+        if (span && choice?.finish_reason) span.setAttribute("gen_ai.response.finish_reasons", [choice.finish_reason]);
         usage = readUsage(chunk.usage) ?? usage;
       }
       // The SDK ends the iteration quietly on an abort: a usage seen by then may be a running count, not the total.
@@ -43,7 +53,7 @@ export function createOpenAIProvider({ apiKey, baseURL, model }: OpenAIProviderO
  * Opens the stream with the shape remembered for this server, stepping down on each refusal. All retries happen
  * before the first chunk is read, so the caller never sees text twice.
  */
-async function open(client: OpenAI, model: string, request: RankingRequest, signal: AbortSignal): Promise<AsyncIterable<ChatCompletionChunk>> {
+async function open(client: OpenAI, model: string, request: RankingRequest, signal: AbortSignal, span?: Span): Promise<AsyncIterable<ChatCompletionChunk>> {
   let shape: RequestShape = rememberedShape(client.baseURL, model);
   let refusal: string | undefined;
   for (;;) {
@@ -56,6 +66,7 @@ async function open(client: OpenAI, model: string, request: RankingRequest, sign
       if (!lesser) throw error;
       shape = lesser;
       refusal = error instanceof Error ? error.message.slice(0, 300) : String(error);
+      span?.addEvent("aisle.model.downgraded", { "aisle.refusal": refusal });
     }
   }
 }

@@ -6,7 +6,9 @@ import { RESPONSE_SCHEMA_NAME, rankingResponseSchema } from "./contract";
 import { Deadlines, DeadlineExceeded } from "./deadlines";
 import type { RankedItem, RankingEvent, RankingOutcome, RankingSummary, RankingUsage } from "./events";
 import type { Arm } from "@/lib/experiments/experiment";
+import type { Context } from "@/lib/telemetry/spans";
 import { fallbackOrder, popularOrder } from "./fallback-order";
+import { ModelCallTrace } from "./model-trace";
 import { buildRankingMessages, canonicalOrder, candidatesCacheKey } from "./prompt";
 import { estimateUsage, reportedUsage } from "./usage";
 import { createElementValidator } from "./validate";
@@ -39,6 +41,8 @@ export interface RankingOptions {
   maxElementChars?: number;
   log?: (entry: RankingLogEntry) => void;
   now?: () => number;
+  /** The trace context the model call's span (`aisle.model`) is a child of; unset: the active one. */
+  trace?: Context;
 }
 
 function defaultLog(entry: RankingLogEntry): void {
@@ -110,20 +114,23 @@ export async function* rankProducts(input: RankingInput, options: RankingOptions
   const leave = () => controller.abort(signal?.reason);
   signal?.addEventListener("abort", leave, { once: true });
   const deadlines = new Deadlines(controller, options.firstItemTimeoutMs, options.stallTimeoutMs);
+  let modelCall: ModelCallTrace | undefined;
 
   try {
     if (signal?.aborted) return;
     if (input.candidates.length > 0 && modelAsked) {
       const request = buildRankingRequest(input, picks);
+      modelCall = new ModelCallTrace(options.trace, provider, { arm, candidates: input.candidates.length, picks });
       const scanner = new JsonArrayScanner({ maxElementChars: options.maxElementChars });
       const output: string[] = [];
       let reported: ReportedUsage | undefined;
       /** The scanner's index of the element that completed the picks. */
       let lastPick = -1;
-      const text = textOf(provider.stream(request, controller.signal), () => deadlines.chunkArrived(), (report) => (reported = report));
+      const text = textOf(modelCall.stream(request, controller.signal), () => deadlines.chunkArrived(), (report) => (reported = report));
       try {
         for await (const chunk of abortable(text, controller.signal)) {
           output.push(chunk);
+          modelCall.textArrived();
           if (released) {
             if (!scanner.finished) scanner.push(chunk);
           } else {
@@ -132,6 +139,7 @@ export async function* rankProducts(input: RankingInput, options: RankingOptions
               if (!verdict.ok) {
                 rejected++;
                 log({ event: "element-rejected", index: event.index, reason: verdict.reason });
+                modelCall.rejected(verdict.reason, event.index);
                 continue;
               }
               deadlines.firstItemArrived();
@@ -182,6 +190,7 @@ export async function* rankProducts(input: RankingInput, options: RankingOptions
       // A server that failed before writing anything bills nothing; any other call is counted.
       if (reported) usage = reportedUsage(reported);
       else if (written.length > 0 || outcome !== "model-error") usage = await estimateUsage(request.messages, request.responseSchema, written);
+      modelCall.end(outcome, usage, detail);
     }
 
     yield* release(); // when the model was not asked
@@ -203,6 +212,7 @@ export async function* rankProducts(input: RankingInput, options: RankingOptions
     };
     yield summary;
   } finally {
+    modelCall?.abandoned(); // the consumer left first (ends nothing already ended)
     deadlines.dispose();
     signal?.removeEventListener("abort", leave);
     // Stops the model if we ended before it did (consumer left, deadline, picks placed).

@@ -9,8 +9,9 @@ import { armFor } from "@/lib/experiments/assign-arm";
 import type { Arm } from "@/lib/experiments/experiment";
 import { notInterestedIds } from "@/lib/shoppers/answers";
 import { resolveShopper } from "@/lib/shoppers/shoppers";
-import { shopperIdSchema, type LiveSignals, type ShopperProfile } from "@/lib/shoppers/types";
+import { OWN_SHOPPER, shopperIdSchema, type LiveSignals, type ShopperProfile } from "@/lib/shoppers/types";
 import type { RankingInput } from "@/lib/ranking/pipeline/rank-products";
+import { timeRetrieval } from "./ranking-trace";
 
 export const MAX_QUERY_LENGTH = 200;
 
@@ -104,6 +105,7 @@ export async function lookUpShopping(query: RankingQuery, browser: BrowserContex
 
 /** What a query names (lookUpShopping), and the candidates retrieval finds for it: a ranking ready to start. */
 export async function prepareRanking(query: RankingQuery, maxCandidates: number, browser: BrowserContext = {}): Promise<Looked<PreparedRanking>> {
+  const retrieving = timeRetrieval();
   const looked = await lookUpShopping(query, browser);
   if (!looked.ok) return looked;
   // The shortlist is drawn from the shopper's profile and what this browser is doing: signals first.
@@ -118,5 +120,17 @@ export async function prepareRanking(query: RankingQuery, maxCandidates: number,
   const searchTerms = query.q && found.searchTerms ? { searchTerms: found.searchTerms } : {};
   // The arm is the visitor's: its browser when it has one (whoever it shops as), else the shopper's own id.
   const arm = armFor(getConfig().experiment, browser.id ?? shopper.id);
-  return { ok: true, value: { shopper, signals, candidates: kept.map((entry) => entry.product), search: query.q, ...searchTerms, category, retrieval, arm } };
+  const prepared: PreparedRanking = { shopper, signals, candidates: kept.map((entry) => entry.product), search: query.q, ...searchTerms, category, retrieval, arm };
+  // Counts and kinds only: no shopper id, no search text.
+  retrieving?.done(prepared, {
+    "aisle.shopper.kind": query.shopper === OWN_SHOPPER ? "own" : "demo",
+    "aisle.search": query.q !== undefined,
+    "aisle.category": query.category ?? "",
+    "aisle.candidates": prepared.candidates.length,
+    "aisle.matches": found.matches,
+    "aisle.related": related,
+    "aisle.excluded": excluded.size,
+    "aisle.corrected": found.corrected !== undefined,
+  });
+  return { ok: true, value: prepared };
 }
