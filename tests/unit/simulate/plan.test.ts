@@ -27,7 +27,7 @@ describe("planVisit", () => {
       near(clicks[index] ?? 0, click);
       near(adds[index] ?? 0, click * ADD_TO_CART[grade]);
     });
-    const anyAdd = 1 - grades.reduce((none, grade, index) => none * (1 - clickProbability(index + 1, grade) * ADD_TO_CART[grade]), 1);
+    const anyAdd = 1 - grades.reduce<number>((none, grade, index) => none * (1 - clickProbability(index + 1, grade) * ADD_TO_CART[grade]), 1);
     near(checkouts, CHECKOUT * anyAdd);
   });
 
