@@ -41,10 +41,10 @@ export interface InsightsRead {
 
 /**
  * GET /api/insights?from=<start> with the admin token. Events and orders may be written a moment after they are
- * acknowledged, so the read is repeated (a few times, briefly) until the store counts at least the rankings and
- * orders the run made.
+ * acknowledged (the store batches them), so the read is repeated — a few times, briefly — until the store counts at
+ * least the rankings, clicks and orders the run made.
  */
-export async function readInsights(origin: URL, token: string, from: Date, expected: { rankings: number; orders: number }, options: { timeoutMs: number; attempts?: number; pauseMs?: number }): Promise<InsightsRead> {
+export async function readInsights(origin: URL, token: string, from: Date, expected: { rankings: number; clicks: number; orders: number }, options: { timeoutMs: number; attempts?: number; pauseMs?: number }): Promise<InsightsRead> {
   const browser = new Browser(origin, options.timeoutMs);
   const attempts = options.attempts ?? 10;
   for (let attempt = 1; ; attempt += 1) {
@@ -62,7 +62,8 @@ export async function readInsights(origin: URL, token: string, from: Date, expec
     const arms = Object.values(parsed.data.arms);
     const rankings = arms.reduce((n, arm) => n + arm.rankings, 0);
     const orders = arms.reduce((n, arm) => n + (arm.orders ?? 0), 0);
-    if ((rankings >= expected.rankings && orders >= expected.orders) || attempt >= attempts) return { insights: parsed.data, attempts: attempt };
+    const clicks = arms.reduce((n, arm) => n + (arm.clicksPerRanking ?? 0) * arm.rankings, 0);
+    if ((rankings >= expected.rankings && clicks >= expected.clicks - 0.5 && orders >= expected.orders) || attempt >= attempts) return { insights: parsed.data, attempts: attempt };
     await new Promise((resolve) => setTimeout(resolve, options.pauseMs ?? 500));
   }
 }

@@ -155,7 +155,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   let insightsOk = true;
   if (options.token) {
     try {
-      const read = await readInsights(origin, options.token, started, { rankings: served.length, orders: counts.orders }, { timeoutMs, attempts: options.insightsAttempts, pauseMs: options.insightsPauseMs });
+      const read = await readInsights(origin, options.token, started, { rankings: served.length, clicks: counts.clicks, orders: counts.orders }, { timeoutMs, attempts: options.insightsAttempts, pauseMs: options.insightsPauseMs });
       insights = read.insights;
       const reported = Object.values(insights.arms).reduce((n, arm) => n + arm.rankings, 0);
       if (reported < served.length) warnings.push(`/api/insights counts ${reported} rankings since the start, the run was served ${served.length}`);

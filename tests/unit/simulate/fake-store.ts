@@ -28,6 +28,10 @@ export interface FakeStoreOptions {
   token?: string;
   /** Delay before each ranking is answered. */
   rankingDelayMs?: number;
+  /** Answer every ranking 429, as a store over AISLE_RANKINGS_PER_MINUTE. */
+  rateLimited?: boolean;
+  /** The first reads of /api/insights see nothing yet, as a store still writing its batches. */
+  staleInsightsReads?: number;
 }
 
 interface RankingRecord {
@@ -48,6 +52,7 @@ export async function startFakeStore(options: FakeStoreOptions): Promise<FakeSto
   const opened = new Map<string, Map<string, string>>(); // browser → product → ranking it was opened from
   const browsers = new Map<string, string>(); // browser → arm
   let nextArm = 0;
+  let insightsReads = 0;
 
   const send = (response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     response.writeHead(status, { "content-type": "application/json", ...headers });
@@ -78,9 +83,10 @@ export async function startFakeStore(options: FakeStoreOptions): Promise<FakeSto
     }
     if (request.method === "GET" && url.pathname === "/api/insights") {
       if (request.headers.authorization !== `Bearer ${options.token ?? "secret"}`) return send(response, 401, { error: "unauthorised" });
+      insightsReads += 1;
       const arms = Object.fromEntries(
         ["model", "embedded"].map((arm) => {
-          const mine = [...rankings.values()].filter((ranking) => ranking.arm === arm);
+          const mine = [...rankings.values()].filter((ranking) => ranking.arm === arm && insightsReads > (options.staleInsightsReads ?? 0));
           const n = Math.max(1, mine.length);
           return [arm, { shoppers: mine.length, rankings: mine.length, ctr: mine.filter((r) => r.clicks > 0).length / n, clicksPerRanking: mine.reduce((s, r) => s + r.clicks, 0) / n, orders: mine.filter((r) => r.purchased).length, purchaseRate: mine.filter((r) => r.purchased).length / n, revenuePer1000: (mine.reduce((s, r) => s + r.revenueCents, 0) / 100 / n) * 1000 }];
         }),
@@ -95,6 +101,7 @@ export async function startFakeStore(options: FakeStoreOptions): Promise<FakeSto
     if (!browser) return send(response, 400, { error: "no browser cookie" });
     if (request.method === "GET" && url.pathname === "/api/rankings") {
       if (options.rankingDelayMs) await new Promise((resolve) => setTimeout(resolve, options.rankingDelayMs));
+      if (options.rateLimited) return send(response, 429, { error: "Too many rankings." }, { "retry-after": "60" });
       const arm = browsers.get(browser) ?? (nextArm++ % 2 === 0 ? "model" : "embedded");
       browsers.set(browser, arm);
       const grades = options.grades[url.searchParams.get("q") ?? ""] ?? {};

@@ -88,4 +88,23 @@ describe("runSimulation", () => {
     expect(result.failures).toEqual([expect.objectContaining({ kind: "landing page 404", count: 10 })]);
     expect(result.ok).toBe(false);
   });
+
+  it("reads /api/insights again while the store has not yet counted the run's rankings", async () => {
+    store = await startFakeStore({ grades, staleInsightsReads: 2 });
+    const result = await runSimulation({ url: store.url, shoppers: 20, seed: 1, token: "secret", cases, insightsPauseMs: 10 });
+    expect(result.insights?.arms.model?.rankings).toBeGreaterThan(0);
+    expect(store.requests.filter((request) => request.path === "/api/insights")).toHaveLength(3);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it("says the rankings budget is spent when the store answers 429", async () => {
+    store = await startFakeStore({ grades, rateLimited: true });
+    const result = await runSimulation({ url: store.url, shoppers: 5, seed: 1, cases });
+    expect(result.failures).toEqual([expect.objectContaining({ kind: "ranking 429", count: 5 })]);
+    expect(result.warnings.join("\n")).toMatch(/AISLE_RANKINGS_PER_MINUTE/);
+  });
+
+  it("refuses a URL that is not http(s)", async () => {
+    await expect(runSimulation({ url: "file:///etc/passwd", shoppers: 1, cases })).rejects.toThrow(/http/);
+  });
 });
