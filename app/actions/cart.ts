@@ -2,7 +2,8 @@
 
 import { ensureBrowserId } from "@/lib/browser/current-browser";
 import { addToCartInput, firstProblem, removeFromCartInput, setQuantityInput } from "@/lib/cart/cart-input";
-import { addToCart as add, removeFromCart as remove, setCartQuantity, type CartChange } from "@/lib/cart/cart";
+import { addToBrowserCart } from "@/lib/cart/add-to-browser-cart";
+import { removeFromCart as remove, setCartQuantity, type CartChange } from "@/lib/cart/cart";
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { recordEvent } from "@/lib/signals/events";
 import { rememberedShopperId } from "@/lib/shoppers/request-shopper";
@@ -25,9 +26,7 @@ export async function addToCart(input: unknown): Promise<CartChange> {
   if (!parsed.success) return { ok: false, error: firstProblem(parsed.error) };
   return whileStoreAnswers(async () => {
     const browserId = await ensureBrowserId();
-    const result = await add(browserId, parsed.data.productId, parsed.data.quantity);
-    if (result.ok) await recordEvent(browserId, await rememberedShopperId(), { kind: "cart-add", productId: parsed.data.productId });
-    return result;
+    return addToBrowserCart(browserId, await rememberedShopperId(), parsed.data.productId, parsed.data.quantity, parsed.data.from);
   });
 }
 

@@ -3,8 +3,8 @@
 import { redirect } from "next/navigation";
 import { ensureBrowserId } from "@/lib/browser/current-browser";
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from "@/lib/db/unavailable";
-import { takeWriteBudget } from "@/lib/http/write-budget";
-import { checkoutInput, placeOrder as place } from "@/lib/orders/orders";
+import { checkout } from "@/lib/orders/checkout";
+import { checkoutInput } from "@/lib/orders/orders";
 
 export type CheckoutState = { error: string } | null;
 
@@ -17,10 +17,7 @@ export async function placeOrder(_previous: CheckoutState, form: FormData): Prom
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Please check the form." };
   let orderId: string;
   try {
-    const browserId = await ensureBrowserId();
-    const refused = await takeWriteBudget(browserId);
-    if (refused) return { error: refused };
-    const placed = await place(browserId, parsed.data);
+    const placed = await checkout(await ensureBrowserId(), parsed.data);
     if (!placed.ok) return { error: placed.error };
     orderId = placed.orderId;
   } catch (error) {

@@ -1,8 +1,10 @@
 "use client";
 
-import { use } from "react";
+import { use, type MouseEvent } from "react";
 import { addToCart } from "@/app/actions/cart";
+import { cardOrigin } from "@/components/grid/card-origin";
 import { DismissCard } from "@/components/grid/dismiss-card";
+import { ShownRanking } from "@/components/grid/shown-ranking";
 import { NotInterestedButton } from "./not-interested-button";
 import { useCartChange } from "./use-cart-change";
 
@@ -22,7 +24,13 @@ interface AddToCartButtonProps {
 export function AddToCartButton({ productId, productName, size = "small" }: AddToCartButtonProps) {
   const { pending, result, run } = useCartChange();
   const dismiss = use(DismissCard);
-  const add = () => run(() => addToCart({ productId, quantity: 1 }));
+  const rankingId = use(ShownRanking);
+  // From a ranked card: its ranking and rank go along (attribution).
+  const add = (event: MouseEvent) => {
+    const origin = cardOrigin(event.currentTarget, rankingId);
+    const from = origin ? { rankingId: origin.rankingId, position: origin.position, source: origin.source } : undefined;
+    run(() => addToCart({ productId, quantity: 1, from }));
+  };
 
   return (
     <div className={size === "small" ? "cart-action" : "cart-action text-sm"}>

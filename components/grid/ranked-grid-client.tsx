@@ -6,6 +6,8 @@ import { EarlyCards } from "./early-cards";
 import type { Arm } from "@/lib/experiments/experiment";
 import { CardSkeleton } from "./card-skeleton";
 import { DismissCard } from "./dismiss-card";
+import { reportCardOpen } from "./report-card-open";
+import { ShownRanking } from "./shown-ranking";
 import { GRID_CLASSES, GridCell, OFFSCREEN_SKIPPED } from "./grid-cell";
 import type { GridEntry } from "./grid-entry";
 import { EMPTY_GRID, fixedGridStore, gridStoreFor, type CardEntry, type GridSnapshot, type GridStore } from "./grid-store";
@@ -123,7 +125,9 @@ export function RankedGridClient({ entries, whole, earlyGridId, nonce, candidate
   const moreHead = arm === "model" ? visible.find((entry) => fresh.has(entry) && entry.source === "fallback") : undefined;
   return (
     <DismissCard value={dismiss}>
-    <div>
+    <ShownRanking value={rankingId ?? null}>
+    {/* A card opened from here is reported (attribution); the early cards before hydration are plain links. */}
+    <div onClick={(event) => reportCardOpen(event, rankingId ?? null)} onAuxClick={(event) => reportCardOpen(event, rankingId ?? null)}>
       <p role="status" aria-live="polite" className="mb-3 min-h-5 text-sm text-ink-soft" data-testid="ranking-status">
         {early
           ? "Picking for you…"
@@ -178,6 +182,7 @@ export function RankedGridClient({ entries, whole, earlyGridId, nonce, candidate
         </ol>
       )}
     </div>
+    </ShownRanking>
     </DismissCard>
   );
 }

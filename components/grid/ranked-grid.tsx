@@ -1,6 +1,7 @@
 import { getProducts } from "@/lib/catalog/catalog";
 import type { Product } from "@/lib/catalog/types";
 import type { RankedItem, RankingEvent } from "@/lib/ranking/pipeline/events";
+import { recordedShowing, recordShowing } from "@/lib/insights/record/showings";
 import { modelUseFor, type Client } from "@/lib/ranking/service/limits/model-budget";
 import { openLiveRanking } from "@/lib/ranking/service/live-rankings";
 import type { PreparedRanking } from "@/lib/ranking/service/query";
@@ -65,6 +66,8 @@ export async function RankedGrid({ input, picks, client, clientGone, documentLoa
   const candidateIds = input.candidates.map((product) => product.id);
   const stored = await findReplay(input);
   if (stored) {
+    const rankingId = crypto.randomUUID();
+    if (!warmUp) recordShowing({ id: rankingId, browserId: client.browserId, arm: "model" }, 0);
     const byId = new Map(input.candidates.map((product) => [product.id, product]));
     const cards = stored.items.flatMap((item) => {
       const product = byId.get(item.id);
@@ -74,7 +77,7 @@ export async function RankedGrid({ input, picks, client, clientGone, documentLoa
     return (
       <>
         {null}
-        <RankedGridClient whole={{ cards, summary: stored.summary, failed: false }} candidateIds={candidateIds} picks={picks} rankingId={crypto.randomUUID()} replayed />
+        <RankedGridClient whole={{ cards, summary: stored.summary, failed: false }} candidateIds={candidateIds} picks={picks} rankingId={rankingId} replayed />
         {null}
       </>
     );
@@ -85,7 +88,9 @@ export async function RankedGrid({ input, picks, client, clientGone, documentLoa
   // An arm without the model (AISLE_EXPERIMENT) spends no budget.
   const use = input.arm === "model" ? await modelUseFor(client, { warmUp }) : ({ model: true } as const);
   const ranking = openLiveRanking(clientGone);
-  const events = rankLive(input, ranking.signal, use.model ? undefined : use.outcome);
+  const live = rankLive(input, ranking.signal, use.model ? undefined : use.outcome);
+  // A showing a browser can click on is recorded (attribution); the server's own warm-up is nobody's.
+  const events = warmUp || input.candidates.length === 0 ? live : recordedShowing(live, { id: ranking.id, browserId: client.browserId, arm: input.arm });
   const entries = abortOnExit(released(renderCards(input, events), ranking.finish), ranking.leave);
   const earlyGridId = documentLoad ? EARLY_GRID_ID : undefined;
   // The same three places either way: the client grid keeps its state (the previous cards) across re-ranks.

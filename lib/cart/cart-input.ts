@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MAX_QUANTITY } from "@/lib/db/schema";
+import { cardOrigin } from "@/lib/insights/record/event-input";
 
 // What the cart's server actions accept: checked here, because anyone can post anything to an action.
 
@@ -12,7 +13,8 @@ const quantity = z
 
 const NOT_AN_OBJECT = { error: "That request is not valid." };
 
-export const addToCartInput = z.object({ productId, quantity: quantity.default(1) }, NOT_AN_OBJECT);
+/** `from`: the card it was added from, when it was (attribution). */
+export const addToCartInput = z.object({ productId, quantity: quantity.default(1), from: cardOrigin.optional() }, NOT_AN_OBJECT);
 export const setQuantityInput = z.object({ productId, quantity }, NOT_AN_OBJECT);
 export const removeFromCartInput = z.object({ productId }, NOT_AN_OBJECT);
 

@@ -30,6 +30,8 @@ const envSchema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL").optional(),
   AISLE_DATA_DIR: z.string().min(1).default(".data/pglite"),
   AISLE_EXPERIMENT: experimentSchema.optional(),
+  AISLE_ATTRIBUTION_HOURS: z.coerce.number().positive().max(24 * 90).default(24),
+  AISLE_ADMIN_TOKEN: z.string().min(1).max(512).optional(),
 });
 
 export type ProviderName = "openai" | "ai" | "simulated";
@@ -54,6 +56,10 @@ export interface AisleConfig {
   maxCandidates: number;
   /** AISLE_EXPERIMENT: how shoppers are split between arms; undefined: everyone gets the model. */
   experiment: Experiment | undefined;
+  /** AISLE_ATTRIBUTION_HOURS: how long after a card is opened an order of its product counts for that ranking. */
+  attributionHours: number;
+  /** AISLE_ADMIN_TOKEN: the bearer token of /insights and /api/insights; undefined: neither exists. */
+  adminToken: string | undefined;
   firstItemTimeoutMs: number;
   stallTimeoutMs: number;
   limits: {
@@ -112,6 +118,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     modelPicks: e.AISLE_MODEL_PICKS,
     maxCandidates: e.AISLE_MAX_CANDIDATES,
     experiment: e.AISLE_EXPERIMENT,
+    attributionHours: e.AISLE_ATTRIBUTION_HOURS,
+    adminToken: e.AISLE_ADMIN_TOKEN,
     firstItemTimeoutMs: e.AISLE_FIRST_ITEM_TIMEOUT_MS,
     stallTimeoutMs: e.AISLE_STALL_TIMEOUT_MS,
     limits: { rankingsPerMinute: e.AISLE_RANKINGS_PER_MINUTE, maxModelStreams: e.AISLE_MAX_MODEL_STREAMS, trustedProxies: e.AISLE_TRUSTED_PROXIES },

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigserial, boolean, check, customType, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import type { Arm } from "@/lib/experiments/experiment";
 import type { RankedItem, RankingSummary } from "@/lib/ranking/pipeline/events";
 import type { ShopperProfile } from "@/lib/shoppers/types";
 
@@ -246,4 +247,55 @@ export const notInterested = pgTable(
     createdAt: createdAt(),
   },
   (table) => [primaryKey({ columns: [table.browserId, table.productId] })],
+);
+
+/**
+ * A ranking shown to a browser (a page's grid or an API answer): its id is the done line's `rankingId` and the
+ * grid's `data-ranking-id`. Only the browser it was shown to may report clicks on it (docs/architecture.md §19).
+ */
+export const showings = pgTable(
+  "showings",
+  {
+    id: uuid().primaryKey(),
+    browserId: uuid("browser_id").notNull(),
+    arm: text().$type<Arm>().notNull(),
+    /** US dollars the model's tokens cost for this showing: 0 for a replay or an arm without the model; null while it streams. */
+    costUsd: doublePrecision("cost_usd"),
+    createdAt: createdAt(),
+  },
+  (table) => [index("showings_recent").on(table.createdAt), index("showings_browser").on(table.browserId)],
+);
+
+export const interactionTypes = ["click", "cart-add", "purchase"] as const;
+export type InteractionType = (typeof interactionTypes)[number];
+
+/**
+ * What a shopper did with a shown ranking's card: opened it (a click), added it to the cart, bought it (an
+ * order line within AISLE_ATTRIBUTION_HOURS of opening it). Keyed by (browser, id): a click's id is the
+ * browser's own (a retried beacon is one click); the server's are derived from what they record.
+ */
+export const interactions = pgTable(
+  "interactions",
+  {
+    browserId: uuid("browser_id").notNull(),
+    id: text().notNull(),
+    rankingId: uuid("ranking_id")
+      .notNull()
+      .references(() => showings.id, { onDelete: "cascade" }),
+    type: text().$type<InteractionType>().notNull(),
+    productId: text("product_id").notNull(),
+    /** The card's rank in the grid, from 1. */
+    position: integer().notNull(),
+    source: text().$type<"model" | "fallback">().notNull(),
+    /** A purchase's order line, in US cents; 0 otherwise. */
+    revenueCents: integer("revenue_cents").default(0).notNull(),
+    orderId: uuid("order_id"),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.browserId, table.id] }),
+    index("interactions_ranking").on(table.rankingId),
+    // The last ranking a browser opened a product from: what an add to cart or an order line is attributed to.
+    index("interactions_opened").on(table.browserId, table.productId, table.createdAt),
+  ],
 );

@@ -30,7 +30,8 @@ export interface Order {
   lines: OrderLine[];
 }
 
-export type PlaceOrder = { ok: true; orderId: string; created: boolean } | { ok: false; error: string };
+/** `lines` are the order's, as placed by this call (none when the key found an earlier order). */
+export type PlaceOrder = { ok: true; orderId: string; created: boolean; lines: OrderLine[] } | { ok: false; error: string };
 
 /**
  * Places the browser's cart as one order, in one transaction: the lines at today's prices, the cart emptied.
@@ -44,7 +45,7 @@ export async function placeOrder(browserId: string, input: CheckoutInput): Promi
       .select({ id: orders.id })
       .from(orders)
       .where(and(eq(orders.browserId, browserId), eq(orders.idempotencyKey, input.idempotencyKey)));
-    if (existing[0]) return { ok: true, orderId: existing[0].id, created: false };
+    if (existing[0]) return { ok: true, orderId: existing[0].id, created: false, lines: [] };
     const lines = await tx
       .select({ productId: cartItems.productId, name: products.name, priceCents: products.priceCents, quantity: cartItems.quantity })
       .from(cartItems)
@@ -66,11 +67,11 @@ export async function placeOrder(browserId: string, input: CheckoutInput): Promi
         .select({ id: orders.id })
         .from(orders)
         .where(and(eq(orders.browserId, browserId), eq(orders.idempotencyKey, input.idempotencyKey)));
-      return winner ? { ok: true, orderId: winner.id, created: false } : { ok: false, error: "The order could not be placed: try again." };
+      return winner ? { ok: true, orderId: winner.id, created: false, lines: [] } : { ok: false, error: "The order could not be placed: try again." };
     }
     await tx.insert(orderItems).values(lines.map((line) => ({ orderId, ...line })));
     await tx.delete(cartItems).where(eq(cartItems.cartId, browserId));
-    return { ok: true, orderId, created: true };
+    return { ok: true, orderId, created: true, lines };
   });
 }
 

@@ -1,7 +1,8 @@
 import { and, eq, inArray, like, or, sql, type SQL } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { getDb } from "@/lib/db/client";
-import { carts, events, notInterested, orderItems, orders, productRatings, products, rankings, rateLimits } from "@/lib/db/schema";
+import { carts, events, interactions, notInterested, orderItems, orders, productRatings, products, rankings, rateLimits, showings } from "@/lib/db/schema";
+import { flushAttribution } from "@/lib/insights/record/batched-writes";
 import type { FactKind } from "./history/derive-profile";
 import { ownShopperId } from "./own-shopper";
 
@@ -9,11 +10,16 @@ import { ownShopperId } from "./own-shopper";
 
 /**
  * "Forget me": every row tied to the browser — events, cart, orders and their lines, ratings, "not
- * interested" answers, its own shopper's stored rankings, its budget counters — in one transaction.
+ * interested" answers, its own shopper's stored rankings, its budget counters, the rankings it was shown and
+ * what it did with them — in one transaction (after this process's queued attribution is written, so none
+ * of it lands after).
  */
 export async function forgetBrowser(browserId: string): Promise<void> {
+  await flushAttribution();
   const db = await getDb();
   await db.transaction(async (tx) => {
+    await tx.delete(interactions).where(eq(interactions.browserId, browserId));
+    await tx.delete(showings).where(eq(showings.browserId, browserId));
     await tx.delete(events).where(eq(events.browserId, browserId));
     await tx.delete(carts).where(eq(carts.id, browserId));
     await tx.delete(orders).where(eq(orders.browserId, browserId));
@@ -25,11 +31,12 @@ export async function forgetBrowser(browserId: string): Promise<void> {
 }
 
 /** How many rows of each kind the store holds for the browser: what "Forget me" erases (GET /api/profile shows it). */
-export async function storedRows(browserId: string | undefined): Promise<Record<"events" | "carts" | "orders" | "ratings" | "notInterested" | "rankings" | "rateLimits", number>> {
-  if (!browserId) return { events: 0, carts: 0, orders: 0, ratings: 0, notInterested: 0, rankings: 0, rateLimits: 0 };
+export async function storedRows(browserId: string | undefined): Promise<Record<"events" | "carts" | "orders" | "ratings" | "notInterested" | "rankings" | "rateLimits" | "showings" | "interactions", number>> {
+  if (!browserId) return { events: 0, carts: 0, orders: 0, ratings: 0, notInterested: 0, rankings: 0, rateLimits: 0, showings: 0, interactions: 0 };
+  await flushAttribution();
   const db = await getDb();
   const count = async (table: PgTable, where: SQL) => (await db.select({ n: sql<number>`count(*)::int` }).from(table).where(where))[0]?.n ?? 0;
-  const [eventRows, cartRows, orderRows, ratingRows, answerRows, rankingRows, limitRows] = await Promise.all([
+  const [eventRows, cartRows, orderRows, ratingRows, answerRows, rankingRows, limitRows, showingRows, interactionRows] = await Promise.all([
     count(events, eq(events.browserId, browserId)),
     count(carts, eq(carts.id, browserId)),
     count(orders, eq(orders.browserId, browserId)),
@@ -37,8 +44,10 @@ export async function storedRows(browserId: string | undefined): Promise<Record<
     count(notInterested, eq(notInterested.browserId, browserId)),
     count(rankings, eq(rankings.shopperId, ownShopperId(browserId))),
     count(rateLimits, like(rateLimits.key, `%:${browserId}`)),
+    count(showings, eq(showings.browserId, browserId)),
+    count(interactions, eq(interactions.browserId, browserId)),
   ]);
-  return { events: eventRows, carts: cartRows, orders: orderRows, ratings: ratingRows, notInterested: answerRows, rankings: rankingRows, rateLimits: limitRows };
+  return { events: eventRows, carts: cartRows, orders: orderRows, ratings: ratingRows, notInterested: answerRows, rankings: rankingRows, rateLimits: limitRows, showings: showingRows, interactions: interactionRows };
 }
 
 /** Facts a shopper can remove one by one: each is made of rows, and those rows go. */

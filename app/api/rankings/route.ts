@@ -3,6 +3,7 @@ import { browserFromCookies } from "@/lib/browser/browser-id";
 import { getConfig } from "@/lib/config/env";
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { clientAddress } from "@/lib/http/client-address";
+import { recordedShowing } from "@/lib/insights/record/showings";
 import { isWarmUp } from "@/lib/process/warm-up-requests";
 import { modelUseFor, type ModelUse } from "@/lib/ranking/service/limits/model-budget";
 import { openLiveRanking } from "@/lib/ranking/service/live-rankings";
@@ -65,6 +66,8 @@ export async function GET(request: NextRequest): Promise<Response> {
       }
       events = rankLive(prepared.value, ranking.signal, use.model ? undefined : use.outcome);
     }
+    // A showing a browser can click on is recorded (attribution); the server's own warm-up is nobody's.
+    if (prepared.value.candidates.length > 0 && !isWarmUp(request.headers)) events = recordedShowing(events, { id: ranking.id, browserId, arm: prepared.value.arm });
   } catch (error) {
     ranking.finish();
     if (!isDatabaseUnavailable(error)) throw error;

@@ -67,6 +67,9 @@ export default async function ProductPage({ params }: PageProps<"/products/[id]"
               </div>
             </div>
             <p className="text-2xl font-semibold">{formatPrice(product.price)}</p>
+            {/* Open Graph's product price (React puts these in the head): for link previews, feeds and the simulator. */}
+            <meta property="product:price:amount" content={product.price.toFixed(2)} />
+            <meta property="product:price:currency" content="USD" />
             <p className="leading-relaxed text-ink-soft">{product.description}</p>
             {reason && shopper ? <WhyPicked reason={reason} shopperName={shopper.name} /> : null}
             <div>

@@ -1,0 +1,179 @@
+import { NextRequest } from "next/server";
+import { and, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { addToBrowserCart } from "@/lib/cart/add-to-browser-cart";
+import { getDb } from "@/lib/db/client";
+import { interactions, showings } from "@/lib/db/schema";
+import { flushAttribution } from "@/lib/insights/record/batched-writes";
+import { recordClicks } from "@/lib/insights/record/interactions";
+import { checkout } from "@/lib/orders/checkout";
+import { rankingEventSchema, type RankedItem, type RankingSummary } from "@/lib/ranking/pipeline/events";
+import { forgetBrowser, storedRows } from "@/lib/shoppers/forget";
+
+// Attribution end to end through the store's own routes and doors: a ranking shown to a browser, a click
+// reported by beacon, an add to cart, an order — and what must not count.
+
+let rankings: (request: NextRequest) => Promise<Response>;
+let events: (request: NextRequest) => Promise<Response>;
+
+beforeAll(async () => {
+  vi.stubEnv("AISLE_PROVIDER", "simulated");
+  vi.stubEnv("AISLE_EXPERIMENT", "embedded:1");
+  vi.stubEnv("AISLE_ATTRIBUTION_HOURS", "24");
+  ({ GET: rankings } = await import("@/app/api/rankings/route"));
+  ({ POST: events } = await import("@/app/api/events/route"));
+});
+
+const cookie = (browser: string) => ({ cookie: `aisle-browser=${browser}` });
+
+async function showRanking(browser: string, query = "?shopper=me&category=books") {
+  const response = await rankings(new NextRequest(`http://localhost/api/rankings${query}`, { headers: cookie(browser) }));
+  const lines = (await response.text()).trimEnd().split("\n").map((line) => rankingEventSchema.parse(JSON.parse(line)));
+  const done = lines.at(-1) as RankingSummary;
+  return { items: lines.filter((line): line is RankedItem => line.type === "item"), rankingId: done.rankingId ?? "", arm: done.arm };
+}
+
+function post(browser: string | undefined, body: string, headers: Record<string, string> = {}) {
+  return events(
+    new NextRequest("http://localhost/api/events", {
+      method: "POST",
+      body,
+      headers: { "content-type": "text/plain;charset=UTF-8", host: "localhost", ...(browser ? cookie(browser) : {}), ...headers },
+    }),
+  );
+}
+
+const click = (rankingId: string, item: RankedItem, id: string = crypto.randomUUID()) => ({ id, type: "click", rankingId, productId: item.id, position: item.rank, source: item.source });
+
+async function rowsOf(browser: string) {
+  await flushAttribution();
+  const db = await getDb();
+  return db.select().from(interactions).where(eq(interactions.browserId, browser)).orderBy(interactions.createdAt);
+}
+
+const order = () => ({ name: "Sam", email: "sam@example.com", idempotencyKey: crypto.randomUUID() });
+
+describe("attribution", () => {
+  it("attributes a click, the add to cart and the order line to the ranking and position it came from", async () => {
+    const browser = crypto.randomUUID();
+    const { items, rankingId, arm } = await showRanking(browser);
+    expect(arm).toBe("embedded");
+    const third = items[2];
+    if (!third) throw new Error("no third card");
+
+    const response = await post(browser, JSON.stringify({ events: [click(rankingId, third)] }));
+    expect(response.status).toBe(202);
+    await addToBrowserCart(browser, "me", third.id, 2);
+    const placed = await checkout(browser, order());
+    expect(placed.ok).toBe(true);
+
+    const rows = await rowsOf(browser);
+    expect(rows.map((row) => [row.type, row.rankingId, row.productId, row.position, row.source])).toEqual([
+      ["click", rankingId, third.id, 3, "fallback"],
+      ["cart-add", rankingId, third.id, 3, "fallback"],
+      ["purchase", rankingId, third.id, 3, "fallback"],
+    ]);
+    const purchase = rows.find((row) => row.type === "purchase");
+    expect(purchase?.revenueCents).toBe(placed.ok ? placed.totalCents : -1);
+    expect(purchase?.orderId).toBe(placed.ok ? placed.orderId : "");
+  });
+
+  it("gives an order line to the last ranking that showed its product", async () => {
+    const browser = crypto.randomUUID();
+    const first = await showRanking(browser);
+    const second = await showRanking(browser, "?shopper=me&category=books&q=novel");
+    const product = first.items[0];
+    const again = second.items.find((item) => item.id === product?.id) ?? second.items[0];
+    if (!product || !again) throw new Error("no cards");
+    expect((await post(browser, JSON.stringify({ events: [click(first.rankingId, product)] }))).status).toBe(202);
+    await flushAttribution();
+    expect((await post(browser, JSON.stringify({ events: [click(second.rankingId, { ...again, id: product.id })] }))).status).toBe(202);
+    await addToBrowserCart(browser, "me", product.id, 1);
+    await checkout(browser, order());
+    const purchase = (await rowsOf(browser)).find((row) => row.type === "purchase");
+    expect(purchase?.rankingId).toBe(second.rankingId);
+  });
+
+  it("does not attribute an order placed after the window, nor another browser's order", async () => {
+    const browser = crypto.randomUUID();
+    const { items, rankingId } = await showRanking(browser);
+    const card = items[0];
+    if (!card) throw new Error("no card");
+    // Opened 25 hours ago: outside a 24-hour window.
+    recordClicks(browser, [{ ...click(rankingId, card), source: card.source } as never], new Date(Date.now() - 25 * 3_600_000));
+    await addToBrowserCart(browser, "me", card.id, 1);
+    expect((await checkout(browser, order())).ok).toBe(true);
+    const rows = await rowsOf(browser);
+    expect(rows.map((row) => row.type)).toEqual(["click"]);
+
+    // Another browser buys the product this one opened: nothing is attributed to either.
+    const other = crypto.randomUUID();
+    const fresh = await showRanking(browser);
+    expect((await post(browser, JSON.stringify({ events: [click(fresh.rankingId, card)] }))).status).toBe(202);
+    await addToBrowserCart(other, "me", card.id, 1);
+    expect((await checkout(other, order())).ok).toBe(true);
+    expect(await rowsOf(other)).toEqual([]);
+  });
+
+  it("records a retried beacon once", async () => {
+    const browser = crypto.randomUUID();
+    const { items, rankingId } = await showRanking(browser);
+    const card = items[1];
+    if (!card) throw new Error("no card");
+    const body = JSON.stringify({ events: [click(rankingId, card, crypto.randomUUID())] });
+    expect((await post(browser, body)).status).toBe(202);
+    expect((await post(browser, body)).status).toBe(202);
+    expect(await rowsOf(browser)).toHaveLength(1);
+  });
+});
+
+describe("hostile event bodies get a 4xx and write nothing", () => {
+  it("refuses unknown and foreign rankings, too many events, a huge body, wrong types and another site", async () => {
+    const mine = crypto.randomUUID();
+    const theirs = crypto.randomUUID();
+    const { items, rankingId } = await showRanking(theirs);
+    const card = items[0];
+    if (!card) throw new Error("no card");
+    const own = await showRanking(mine);
+    const good = click(own.rankingId, own.items[0] ?? card);
+    const cases: [string, Promise<Response>, number][] = [
+      ["unknown ranking", post(mine, JSON.stringify({ events: [click(crypto.randomUUID(), card)] })), 403],
+      ["someone else's ranking", post(mine, JSON.stringify({ events: [click(rankingId, card)] })), 403],
+      ["a good event beside someone else's", post(mine, JSON.stringify({ events: [good, click(rankingId, card)] })), 403],
+      ["no browser", post(undefined, JSON.stringify({ events: [click(rankingId, card)] })), 403],
+      ["21 events", post(mine, JSON.stringify({ events: Array.from({ length: 21 }, () => click(own.rankingId, card)) })), 400],
+      ["10,000 events", post(mine, JSON.stringify({ events: Array.from({ length: 10_000 }, () => click(own.rankingId, card)) })), 413],
+      ["a 1 MB body", post(mine, JSON.stringify({ events: [good], pad: "x".repeat(1024 * 1024) })), 413],
+      ["a position that is text", post(mine, JSON.stringify({ events: [{ ...good, position: "1" }] })), 400],
+      ["an unknown type", post(mine, JSON.stringify({ events: [{ ...good, type: "purchase" }] })), 400],
+      ["an extra field", post(mine, JSON.stringify({ events: [{ ...good, revenueCents: 10_000 }] })), 400],
+      ["a product that does not exist", post(mine, JSON.stringify({ events: [{ ...good, productId: "99999999" }] })), 400],
+      ["not JSON", post(mine, "{events"), 400],
+      ["an array", post(mine, "[]"), 400],
+      ["an HTML form", post(mine, "events=1", { "content-type": "application/x-www-form-urlencoded" }), 415],
+      ["another site", post(mine, JSON.stringify({ events: [good] }), { origin: "https://evil.example" }), 403],
+    ];
+    for (const [name, pending, status] of cases) {
+      const response = await pending;
+      expect({ name, status: response.status }).toEqual({ name, status });
+      expect(typeof ((await response.json()) as { error?: unknown }).error).toBe("string");
+    }
+    expect(await rowsOf(mine)).toEqual([]);
+    expect(await rowsOf(theirs)).toEqual([]);
+  });
+});
+
+describe("forget me", () => {
+  it("erases the browser's showings and interactions", async () => {
+    const browser = crypto.randomUUID();
+    const { items, rankingId } = await showRanking(browser);
+    const card = items[0];
+    if (!card) throw new Error("no card");
+    expect((await post(browser, JSON.stringify({ events: [click(rankingId, card)] }))).status).toBe(202);
+    expect(await storedRows(browser)).toMatchObject({ showings: 1, interactions: 1 });
+    await forgetBrowser(browser);
+    expect(await storedRows(browser)).toMatchObject({ showings: 0, interactions: 0 });
+    const db = await getDb();
+    expect(await db.select().from(showings).where(and(eq(showings.browserId, browser)))).toEqual([]);
+  });
+});
