@@ -13,6 +13,8 @@ const overHttps = [{ type: "header", key: "x-forwarded-proto", value: "https" }]
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // `unauthorized()` (a 401 page) for /insights without the operator's token.
+  experimental: { authInterrupts: true },
   reactStrictMode: true,
   // PGlite loads its WebAssembly and data files from its own package directory; rate-limiter-flexible imports
   // drizzle-orm by a computed name. Neither can be bundled: both are required from node_modules at run time.
