@@ -1,7 +1,19 @@
 import { defineConfig, devices } from "@playwright/test";
 import { chosenExecutablePath } from "./scripts/browser-choice";
 
-import { E2E_BASE_URL, E2E_PORT, FAKE_MODEL_PORT, FAKE_MODEL_URL, LIMITED_APP_PORT, LIMITED_APP_URL, OPENAI_APP_PORT, OPENAI_APP_URL } from "./tests/e2e/support/urls";
+import {
+  E2E_BASE_URL,
+  E2E_PORT,
+  EXPERIMENT_ADMIN_TOKEN,
+  EXPERIMENT_APP_PORT,
+  EXPERIMENT_APP_URL,
+  FAKE_MODEL_PORT,
+  FAKE_MODEL_URL,
+  LIMITED_APP_PORT,
+  LIMITED_APP_URL,
+  OPENAI_APP_PORT,
+  OPENAI_APP_URL,
+} from "./tests/e2e/support/urls";
 
 // The e2e suite runs the production build: with the simulated model at a slow, visible pace, and with the
 // openai provider pointed at a local fake OpenAI server the tests script, both as `npm start` runs it
@@ -74,6 +86,20 @@ export default defineConfig({
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
       env: { AISLE_PROVIDER: "simulated", AISLE_SIM_TTFT_MS: "100", AISLE_SIM_TOKENS_PER_SECOND: "2000", AISLE_DATA_DIR: ".data/e2e-limited", AISLE_RANKINGS_PER_MINUTE: "2" },
+    },
+    {
+      // An experiment between the free arms, with an operator's token: the simulation and /insights (experiment.spec.ts).
+      command: `rm -rf .data/e2e-experiment && "${process.execPath}" scripts/start.ts -p ${EXPERIMENT_APP_PORT} -H 127.0.0.1`,
+      url: `${EXPERIMENT_APP_URL}/api/rankings`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+      env: {
+        AISLE_PROVIDER: "simulated",
+        AISLE_DATA_DIR: ".data/e2e-experiment",
+        AISLE_EXPERIMENT: "embedded:50,popular:50",
+        AISLE_ADMIN_TOKEN: EXPERIMENT_ADMIN_TOKEN,
+        AISLE_RANKINGS_PER_MINUTE: "100000",
+      },
     },
   ],
 });

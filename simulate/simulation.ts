@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { uniformInt } from "pure-rand/distribution/uniformInt";
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 import { Browser, StoreError } from "./browser";
@@ -28,6 +29,11 @@ export interface SimulationOptions {
   insightsAttempts?: number;
   insightsPauseMs?: number;
   onProgress?: (done: number, total: number, label: string) => void;
+  /**
+   * Bring each browser's id (a uuid drawn from the seed) instead of taking the store's: the store then
+   * assigns the same arms on every run, so a test's outcome does not depend on which uuids the server drew.
+   */
+  seededBrowserIds?: boolean;
 }
 
 export interface Failure {
@@ -100,6 +106,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
           origin,
           timeoutMs,
           prices,
+          browserId: options.seededBrowserIds ? seededUuid(seed, index) : undefined,
           onServed: (ranking) => {
             served.push(ranking);
             outcomes.set(ranking.outcome, (outcomes.get(ranking.outcome) ?? 0) + 1);
@@ -187,4 +194,11 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
     comparison: compare(truth, insights),
     ok: insightsOk && counts.failed <= 0.01 * Math.max(1, counts.started),
   };
+}
+
+/** A version-4-shaped uuid from the seed and the shopper's index. */
+function seededUuid(seed: number, index: number): string {
+  const hex = createHash("sha256").update(`aisle-simulation:${seed}:${index}`).digest("hex");
+  const variant = ((parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

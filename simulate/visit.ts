@@ -34,12 +34,15 @@ export interface VisitContext {
   timeoutMs: number;
   /** Prices learnt from every product page a shopper opens, shared by all visits. */
   prices: Map<string, number>;
+  /** The browser's own id, when the simulation brings it (the `aisle-browser` cookie); else the store gives one. */
+  browserId?: string;
   /** Called the moment a ranking is served: it counts in the store's figures whatever happens next. */
   onServed: (served: Served) => void;
 }
 
 export async function visit(shopperCase: ShopperCase, rng: RandomGenerator, index: number, context: VisitContext): Promise<VisitReport> {
   const browser = new Browser(context.origin, context.timeoutMs);
+  if (context.browserId) browser.jar.store([`aisle-browser=${context.browserId}`]);
   const report: VisitReport = { clicks: 0, addedToCart: 0, ordered: false, malformed: 0 };
   const openProduct = async (step: string, id: string) => {
     const page = await browser.expect(step, 200, `/products/${encodeURIComponent(id)}`);

@@ -18,3 +18,8 @@ export const LIMITED_APP_URL = `http://127.0.0.1:${LIMITED_APP_PORT}`;
 
 /** `npm start` (scripts/start.ts) started by a test of its own, to see what its first visitor meets. */
 export const LAUNCHED_APP_PORT = Number(process.env.E2E_LAUNCHED_APP_PORT ?? 3103);
+
+export const EXPERIMENT_APP_PORT = Number(process.env.E2E_EXPERIMENT_APP_PORT ?? 3104);
+/** The app running an experiment (embedded against popular) with an operator's token. */
+export const EXPERIMENT_APP_URL = `http://127.0.0.1:${EXPERIMENT_APP_PORT}`;
+export const EXPERIMENT_ADMIN_TOKEN = "e2e-operator-token";
