@@ -42,3 +42,9 @@ export function costOf(usage: TokenCounts, price: Price): number {
   const cached = usage.cachedInputTokens ?? 0;
   return ((usage.inputTokens - cached) * price.inputPerMillion + cached * price.cachedInputPerMillion + usage.outputTokens * price.outputPerMillion) / 1e6;
 }
+
+/** US dollars a provider's model call cost at its published price; undefined when the model has none. */
+export function callCost(provider: string, model: string, usage: TokenCounts): number | undefined {
+  const price = priceOf(provider, model);
+  return price ? costOf(usage, price) : undefined;
+}

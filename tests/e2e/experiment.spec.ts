@@ -13,7 +13,7 @@ test("a simulated population: /api/insights finds the popular order clearly wors
   const result = await runSimulation({ url: EXPERIMENT_APP_URL, shoppers: 800, seed: 3, concurrency: 8, maxSeconds: 240, token: EXPERIMENT_ADMIN_TOKEN, seededBrowserIds: true });
   console.log(`simulation: ${result.visits.started} shoppers, ${result.rankings} rankings, ${result.clicks} clicks, ${result.orders} orders in ${Math.round((Date.now() - startedAt) / 1000)} s`);
   expect(result.visits.failed).toBe(0);
-  expect(result.insights?.srm.ok).toBe(true);
+  expect(result.insights?.srm?.ok).toBe(true);
   const popular = result.comparison.find((row) => row.arm === "popular" && row.metric === "ctr");
   expect(popular?.trueLift ?? 0).toBeLessThan(-0.15);
   // Significantly worse: the whole interval below zero (p < 0.05) …

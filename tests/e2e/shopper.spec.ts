@@ -112,7 +112,7 @@ test.describe("every visitor is a shopper", () => {
     await expect(page.getByTestId("forgotten")).toBeVisible();
     await expect(page.getByTestId("profile-empty")).toBeVisible();
     // Every row of the old browser is gone, and the browser starts afresh with a new id.
-    expect((await profileOf(page.request, browserId)).stored).toEqual({ events: 0, carts: 0, orders: 0, ratings: 0, notInterested: 0, rankings: 0, rateLimits: 0 });
+    expect((await profileOf(page.request, browserId)).stored).toEqual({ events: 0, carts: 0, orders: 0, ratings: 0, notInterested: 0, rankings: 0, rateLimits: 0, showings: 0, interactions: 0 });
     await page.goto("/profile");
     expect(await browserIdOf(context)).not.toBe(browserId);
     await page.goto(`/orders/${orderId}`);

@@ -2,7 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { showings } from "@/lib/db/schema";
 import type { Arm } from "@/lib/experiments/experiment";
-import { costOf, priceOf } from "@/lib/llm/prices";
+import { callCost } from "@/lib/llm/prices";
 import type { RankingEvent, RankingSummary } from "@/lib/ranking/pipeline/events";
 import { queuedShowing, queueShowing, queueShowingCost } from "./batched-writes";
 
@@ -19,8 +19,7 @@ export interface Showing {
 /** What the model's tokens cost for a finished ranking: 0 with no model call (a replay, another arm), undefined when unpriced. */
 export function showingCost(summary: RankingSummary): number | undefined {
   if (summary.replay || !summary.usage) return 0;
-  const price = priceOf(summary.provider, summary.model);
-  return price ? costOf(summary.usage, price) : undefined;
+  return callCost(summary.provider, summary.model, summary.usage);
 }
 
 /** Records a showing whose ranking is already known (a replay, an arm's order): its cost settled at once. */

@@ -1,4 +1,4 @@
-import { costOf, priceOf } from "@/lib/llm/prices";
+import { callCost } from "@/lib/llm/prices";
 import type { ModelChunk, ModelProvider, RankingRequest } from "@/lib/llm/types";
 import { activeContext, inContext, markFailed, startSpan, within, type Context, type Span } from "@/lib/telemetry/spans";
 import type { RankingOutcome, RankingUsage } from "./events";
@@ -77,13 +77,13 @@ export class ModelCallTrace {
       this.span.setAttribute("aisle.outcome", outcome);
       if (this.firstTokenMs !== undefined) this.span.setAttribute("aisle.time_to_first_token_ms", Math.round(this.firstTokenMs));
       if (usage) {
-        const price = priceOf(this.provider.name, this.provider.model);
+        const cost = callCost(this.provider.name, this.provider.model, usage);
         this.span.setAttributes({
           "gen_ai.usage.input_tokens": usage.inputTokens,
           "gen_ai.usage.output_tokens": usage.outputTokens,
           "aisle.usage_estimated": usage.estimated,
           ...(usage.cachedInputTokens === null ? {} : { "aisle.cached_input_tokens": usage.cachedInputTokens }),
-          ...(price ? { "aisle.cost_usd": costOf(usage, price) } : {}),
+          ...(cost === undefined ? {} : { "aisle.cost_usd": cost }),
         });
       }
       if (FAILED.has(outcome)) markFailed(this.span, detail ? `${outcome}: ${detail}` : outcome);

@@ -117,12 +117,12 @@ describe("a browser's own shopper (database)", () => {
     expect((await getOwnShopper(browser)).profile.browsedCategories).toEqual([]);
 
     const before = await storedRows(browser);
-    expect(before).toEqual({ events: expect.any(Number), carts: 1, orders: 1, ratings: 1, notInterested: 1, rankings: expect.any(Number), rateLimits: 1 });
+    expect(before).toEqual({ events: expect.any(Number), carts: 1, orders: 1, ratings: 1, notInterested: 1, rankings: expect.any(Number), rateLimits: 1, showings: expect.any(Number), interactions: expect.any(Number) });
     expect(before.events).toBeGreaterThan(0);
     expect(before.rankings).toBeGreaterThan(0);
     const othersBefore = await storedRows(other);
     await forgetBrowser(browser);
-    expect(await storedRows(browser)).toEqual({ events: 0, carts: 0, orders: 0, ratings: 0, notInterested: 0, rankings: 0, rateLimits: 0 });
+    expect(await storedRows(browser)).toEqual({ events: 0, carts: 0, orders: 0, ratings: 0, notInterested: 0, rankings: 0, rateLimits: 0, showings: 0, interactions: 0 });
     expect(await storedRows(other)).toEqual(othersBefore);
     const db = await getDb();
     expect((await db.select().from(orders).where(and(eq(orders.browserId, other)))).length).toBe(1);
