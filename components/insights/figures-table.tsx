@@ -31,7 +31,7 @@ function LiftCell({ lift, control }: { lift: Lift | null; control: boolean }) {
   return (
     <span className={tone} data-lift={lift.value} data-ci-low={lift.ci[0]} data-ci-high={lift.ci[1]} data-p={lift.p}>
       <strong>{sign(lift.value)}</strong> <span className="text-xs">
-        [{sign(lift.ci[0])}, {sign(lift.ci[1])}] p={lift.p < 0.001 ? "<0.001" : lift.p.toFixed(3)}
+        [{sign(lift.ci[0])}, {sign(lift.ci[1])}] {lift.p < 0.001 ? "p<0.001" : `p=${lift.p.toFixed(3)}`}
       </span>
     </span>
   );
