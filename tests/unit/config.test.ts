@@ -10,11 +10,19 @@ describe("readConfig", () => {
       modelPicks: 24,
       simulated: { ttftMs: 600, tokensPerSecond: 80 },
       maxCandidates: 100,
+      attributionHours: 24,
+      adminToken: undefined,
       firstItemTimeoutMs: 20_000,
       stallTimeoutMs: 10_000,
       limits: { rankingsPerMinute: 20, maxModelStreams: 32, trustedProxies: 0 },
       database: { url: undefined, dataDir: ".data/pglite" },
     });
+  });
+
+  it("reads the attribution window and the operator's token, and refuses a window that is not a positive number of hours", () => {
+    expect(readConfig({ AISLE_ATTRIBUTION_HOURS: "2.5", AISLE_ADMIN_TOKEN: "t" })).toMatchObject({ attributionHours: 2.5, adminToken: "t" });
+    expect(() => readConfig({ AISLE_ATTRIBUTION_HOURS: "0" })).toThrow(/AISLE_ATTRIBUTION_HOURS/);
+    expect(() => readConfig({ AISLE_ATTRIBUTION_HOURS: "a day" })).toThrow(/AISLE_ATTRIBUTION_HOURS/);
   });
 
   it("uses PostgreSQL when DATABASE_URL is set, and refuses a URL that is not postgres", () => {
