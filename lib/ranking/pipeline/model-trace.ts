@@ -25,12 +25,11 @@ export class ModelCallTrace {
   private firstTokenMs: number | undefined;
   private ended = false;
   private readonly arm: string;
+  private readonly provider: ModelProvider;
 
-  constructor(
-    parent: Context | undefined,
-    private readonly provider: ModelProvider,
-    facts: { arm: string; candidates: number; picks: number },
-  ) {
+  // No parameter properties: the eval and bench run this file under Node's type stripping, which refuses them.
+  constructor(parent: Context | undefined, provider: ModelProvider, facts: { arm: string; candidates: number; picks: number }) {
+    this.provider = provider;
     this.arm = facts.arm;
     this.span = startSpan("aisle.model", parent ?? activeContext());
     if (!this.span.isRecording()) return;
