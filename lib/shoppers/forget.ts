@@ -3,6 +3,7 @@ import type { PgTable } from "drizzle-orm/pg-core";
 import { getDb } from "@/lib/db/client";
 import { carts, events, interactions, notInterested, orderItems, orders, productRatings, products, rankings, rateLimits, showings } from "@/lib/db/schema";
 import { flushAttribution } from "@/lib/insights/record/batched-writes";
+import { forgetRememberedShowings } from "@/lib/insights/record/recent-showings";
 import type { FactKind } from "./history/derive-profile";
 import { ownShopperId } from "./own-shopper";
 
@@ -15,6 +16,7 @@ import { ownShopperId } from "./own-shopper";
  * of it lands after).
  */
 export async function forgetBrowser(browserId: string): Promise<void> {
+  forgetRememberedShowings(browserId);
   await flushAttribution();
   const db = await getDb();
   await db.transaction(async (tx) => {

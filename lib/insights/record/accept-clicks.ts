@@ -1,9 +1,7 @@
-import { inArray } from "drizzle-orm";
-import { getDb } from "@/lib/db/client";
-import { products } from "@/lib/db/schema";
 import { takeBeacon } from "./beacon-budget";
 import type { ClickEvent } from "./event-input";
 import { recordClicks } from "./interactions";
+import { allProductsExist } from "./known-products";
 import { allShownTo } from "./showings";
 
 export type ClicksAccepted = { ok: true; accepted: number } | { ok: false; status: 400 | 403 | 429; error: string; retryAfterSeconds?: number };
@@ -20,10 +18,7 @@ export async function acceptClicks(browserId: string | undefined, clicks: readon
   if (!(await allShownTo(browserId, clicks.map((click) => click.rankingId)))) {
     return { ok: false, status: 403, error: "These events name rankings this browser was not shown." };
   }
-  const ids = [...new Set(clicks.map((click) => click.productId))];
-  const db = await getDb();
-  const known = await db.select({ id: products.id }).from(products).where(inArray(products.id, ids));
-  if (known.length !== ids.length) return { ok: false, status: 400, error: "An event names a product that does not exist." };
+  if (!(await allProductsExist(clicks.map((click) => click.productId)))) return { ok: false, status: 400, error: "An event names a product that does not exist." };
   recordClicks(browserId, clicks);
   return { ok: true, accepted: clicks.length };
 }

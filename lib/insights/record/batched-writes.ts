@@ -12,8 +12,8 @@ export type NewShowing = typeof showings.$inferInsert;
 export type NewInteraction = typeof interactions.$inferInsert;
 
 /** How long a row waits for company before it is written, and how many rows make a batch at once. */
-const FLUSH_AFTER_MS = 25;
-const BATCH_ROWS = 500;
+const FLUSH_AFTER_MS = 250;
+const BATCH_ROWS = 2_000;
 /** Rows kept for a retry while the database is away; beyond it the oldest are dropped (and logged). */
 const MAX_QUEUED = 50_000;
 
@@ -53,11 +53,6 @@ export function queueShowingCost(id: string, costUsd: number): void {
 export function queueInteractions(rows: readonly NewInteraction[]): void {
   queue.interactions.push(...rows);
   schedule();
-}
-
-/** A showing still waiting to be written (so a click that races its insert is still recognised). */
-export function queuedShowing(id: string): NewShowing | undefined {
-  return queue.showings.get(id);
 }
 
 async function write(batch: { showings: NewShowing[]; costs: [string, number][]; interactions: NewInteraction[] }): Promise<void> {

@@ -4,7 +4,8 @@ import { showings } from "@/lib/db/schema";
 import type { Arm } from "@/lib/experiments/experiment";
 import { callCost } from "@/lib/llm/prices";
 import type { RankingEvent, RankingSummary } from "@/lib/ranking/pipeline/events";
-import { queuedShowing, queueShowing, queueShowingCost } from "./batched-writes";
+import { queueShowing, queueShowingCost } from "./batched-writes";
+import { rememberedBrowser, rememberShowing } from "./recent-showings";
 
 // Every ranking shown to a browser is recorded under its showing id, with its arm and what the model cost:
 // the denominator of every rate on /insights, and the proof a click's ranking was shown to its browser.
@@ -25,6 +26,7 @@ export function showingCost(summary: RankingSummary): number | undefined {
 /** Records a showing whose ranking is already known (a replay, an arm's order): its cost settled at once. */
 export function recordShowing(showing: Showing, costUsd: number | null = null): void {
   if (!showing.browserId) return;
+  rememberShowing(showing.id, showing.browserId);
   queueShowing({ id: showing.id, browserId: showing.browserId, arm: showing.arm, costUsd, createdAt: new Date() });
 }
 
@@ -40,10 +42,10 @@ export async function* recordedShowing(events: AsyncIterable<RankingEvent>, show
   }
 }
 
-/** True when every one of these rankings was shown to this browser (queued or written). */
+/** True when every one of these rankings was shown to this browser (remembered by this process, or written). */
 export async function allShownTo(browserId: string, rankingIds: readonly string[]): Promise<boolean> {
   const unique = [...new Set(rankingIds)];
-  const unwritten = unique.filter((id) => queuedShowing(id)?.browserId !== browserId);
+  const unwritten = unique.filter((id) => rememberedBrowser(id) !== browserId);
   if (unwritten.length === 0) return true;
   const db = await getDb();
   const found = await db

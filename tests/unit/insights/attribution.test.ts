@@ -175,5 +175,21 @@ describe("forget me", () => {
     expect(await storedRows(browser)).toMatchObject({ showings: 0, interactions: 0 });
     const db = await getDb();
     expect(await db.select().from(showings).where(and(eq(showings.browserId, browser)))).toEqual([]);
+    // The forgotten ranking is not remembered by the process either: a later beacon for it is refused.
+    expect((await post(browser, JSON.stringify({ events: [click(rankingId, card)] }))).status).toBe(403);
+    expect(await rowsOf(browser)).toEqual([]);
+  });
+
+  it("a click racing its browser's forget me is not written", async () => {
+    const browser = crypto.randomUUID();
+    const { items, rankingId } = await showRanking(browser);
+    const card = items[0];
+    if (!card) throw new Error("no card");
+    await flushAttribution();
+    // The showing is gone from the database while the click is still queued: the batch leaves it out.
+    const db = await getDb();
+    recordClicks(browser, [{ id: crypto.randomUUID(), type: "click", rankingId, productId: card.id, position: card.rank, source: card.source }]);
+    await db.delete(showings).where(eq(showings.id, rankingId));
+    expect(await rowsOf(browser)).toEqual([]);
   });
 });
