@@ -9,6 +9,7 @@ import { measureCost } from "./cost.ts";
 import { DEV_STARTS, measureDevFirstVisit, type DevStart, type DevSummary } from "./first-request-dev.ts";
 import { FIRST_PAGE, measureFirstStart, READY_FILE, type StartSummary } from "./first-request.ts";
 import { measureLoad } from "./load.ts";
+import { EVENTS_FULL, EVENTS_QUICK, eventsReport, measureEvents } from "./events.ts";
 import { measureCpu, measureDelay } from "./parser-cpu.ts";
 import { measurePages, pagesReport } from "./pages.ts";
 import { measureProfile, PROFILE_FULL, PROFILE_QUICK, profileReport } from "./profile.ts";
@@ -25,7 +26,7 @@ import { ms, percent, ratio } from "./support/stats.ts";
 // `-- --only cache,picks,cost` runs only the sections named (any of SECTIONS; cost brings cache and picks)
 // and writes bench-results/<latest|quick>-only-<names>.md and .json, leaving the whole run's files alone.
 
-const SECTIONS = ["parser", "first-card", "reveal", "load", "js", "cache", "picks", "cost", "first-request", "abuse", "catalog", "pages", "profile"] as const;
+const SECTIONS = ["parser", "first-card", "reveal", "load", "js", "cache", "picks", "cost", "first-request", "abuse", "catalog", "pages", "profile", "events"] as const;
 type Section = (typeof SECTIONS)[number];
 
 const quick = process.argv.includes("--quick");
@@ -38,7 +39,7 @@ if (only && (only.length === 0 || unknown.length > 0)) {
 }
 const wanted = new Set<Section>(only ? (only as Section[]) : SECTIONS);
 if (wanted.has("cost")) (["cache", "picks"] as const).forEach((section) => wanted.add(section));
-const SERVER_SECTIONS: readonly Section[] = ["first-card", "reveal", "load", "js", "picks", "first-request", "abuse", "catalog", "pages"];
+const SERVER_SECTIONS: readonly Section[] = ["first-card", "reveal", "load", "js", "picks", "first-request", "abuse", "catalog", "pages", "events"];
 /** Problems that make the run fail (a ranking missing a product, say): reported at the end, exit code 1. */
 const problems: string[] = [];
 const SHOPPERS_COUNT = SHOPPERS.length;
@@ -364,6 +365,16 @@ if (wanted.has("profile")) {
   for (const line of report.lines) say(line);
   problems.push(...report.problems);
   results.profile = profile;
+}
+
+// 14. Events recorded: POST /api/events on one process, the page's first byte meanwhile (bench/events.ts).
+if (wanted.has("events")) {
+  const events = await measureEvents(3210, quick ? EVENTS_QUICK : EVENTS_FULL);
+  const report = eventsReport(events, quick);
+  say();
+  for (const line of report.lines) say(line);
+  problems.push(...report.problems);
+  results.events = events;
 }
 
 mkdirSync("bench-results", { recursive: true });
