@@ -55,8 +55,11 @@ export async function watchCards(page: Page): Promise<void> {
           if (record.oldValue === "true" && !li.hasAttribute("data-stale")) note(li);
           continue;
         }
+        // A card may arrive inside a larger subtree (a list the client grid renders anew): its descendants count.
         for (const node of record.addedNodes) {
-          if (node instanceof Element && node.matches("li[data-flip-key]:not([data-stale])")) note(node);
+          if (!(node instanceof Element)) continue;
+          if (node.matches("li[data-flip-key]:not([data-stale])")) note(node);
+          node.querySelectorAll("li[data-flip-key]:not([data-stale])").forEach(note);
         }
       }
     }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ["data-stale"], attributeOldValue: true });
@@ -134,7 +137,10 @@ export async function measureFirstCard(port: number, runs: number, pace: Record<
 
 export interface RevealResult {
   label: string;
+  /** Cards measured: those both written by the model (a `}` logged) and seen placed by the page. */
   cards: number;
+  /** What each side counted, when a card is missing: the model's elements, cards placed, cards in the finished grid. */
+  counted?: { modelElements: number; placed: number; inGrid: number };
   /** The model's own median gap between elements, ms. */
   cardGap: number;
   /** The first card's lag alone: the model's first object → the first card on screen. */
@@ -234,6 +240,8 @@ async function loadOnce(appPort: number, fake: FakeModel, browser: Browser, run:
     const closes = fake.requests[0]?.elementCloseTimes ?? [];
     const { cards, navigationStart } = await page.evaluate(() => ({ cards: window.__cards ?? [], navigationStart: performance.timeOrigin }));
     const firstLoad = lags(`first load, ${run.label}`, closes, cards);
+    const inGrid = await page.locator("[data-testid=ranked-card]").count();
+    firstLoad.counted = { modelElements: closes.length, placed: cards.length, inGrid };
     if (trace) firstLoad.work = mainThreadWork(trace, url);
     firstLoad.fromNavigation = { modelFirst: (closes[0] ?? Number.NaN) - navigationStart, firstCard: (cards[0]?.at ?? Number.NaN) - navigationStart };
     const results = [firstLoad];

@@ -190,7 +190,7 @@ export function pagesReport(result: PagesResult, quick: boolean): { lines: strin
   lines.push("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
   for (const [index, run] of result.fastModel.entries()) {
     lines.push(`| ${index + 1} | ${run.cards} | ${msText(run.first)} | ${msText(run.p50)} | ${msText(run.p95)} | ${msText(run.max)} | ${msText(run.painted.first)} | ${msText(run.painted.p50)} | ${msText(run.painted.p95)} | ${msText(run.painted.max)} |`);
-    if (run.cards !== 72) problems.push(`fast model run ${index + 1}: ${run.cards} cards, not 72`);
+    if (run.cards !== 72) problems.push(`fast model run ${index + 1}: ${run.cards} cards, not 72 (${JSON.stringify(run.counted)})`);
   }
   const fast = result.fastModel;
   lines.push(`| median | | ${msText(median(fast.map((run) => run.first)))} | ${msText(median(fast.map((run) => run.p50)))} | ${msText(median(fast.map((run) => run.p95)))} | ${msText(median(fast.map((run) => run.max)))} | ${msText(median(fast.map((run) => run.painted.first)))} | ${msText(median(fast.map((run) => run.painted.p50)))} | ${msText(median(fast.map((run) => run.painted.p95)))} | ${msText(median(fast.map((run) => run.painted.max)))} |`);
