@@ -31,7 +31,7 @@ export interface EventsSettings {
 }
 
 export const EVENTS_FULL: EventsSettings = { browsers: 800, floodSeconds: 10, concurrency: 32, baselinePages: 40, warmups: 10, targetEventsPerSecond: 1_000 };
-export const EVENTS_QUICK: EventsSettings = { browsers: 150, floodSeconds: 2, concurrency: 16, baselinePages: 8, warmups: 4, targetEventsPerSecond: 1_000 };
+export const EVENTS_QUICK: EventsSettings = { browsers: 60, floodSeconds: 1, concurrency: 8, baselinePages: 6, warmups: 3, targetEventsPerSecond: 1_000 };
 
 /** The page timed: a browser's own home page in one category (a replay after its first visit). */
 export const EVENTS_PAGE = "/?shopper=me&category=books";

@@ -223,7 +223,7 @@ export interface DevResult {
  * streams a live ranking), then `next dev` cold, again in the same copy with its cache, and cold in a second
  * copy with the request sent once the server says it is ready.
  */
-export async function measureDevFirstVisit(ports: { start: number; dev: number }, runs: number, env: Record<string, string>, budgetMs: number): Promise<DevResult> {
+export async function measureDevFirstVisit(ports: { start: number; dev: number }, runs: number, env: Record<string, string>, budgetMs: number, kinds: readonly DevStart[] = DEV_STARTS): Promise<DevResult> {
   const deadline = performance.now() + budgetMs;
   const root = mkdtempSync(path.join(os.tmpdir(), "aisle-bench-dev-"));
   const samples: Record<DevStart, DevTiming[]> = { cold: [], cached: [], coldStarted: [] };
@@ -241,7 +241,7 @@ export async function measureDevFirstVisit(ports: { start: number; dev: number }
       await maker.stop();
     }
     runs: for (let run = 0; run < runs; run++) {
-      for (const start of DEV_STARTS) {
+      for (const start of kinds) {
         const left = deadline - performance.now();
         if (left < 10_000) {
           note = `stopped before run ${run + 1}'s ${start} start: over the ${(budgetMs / 60_000).toFixed(0)}-minute budget of this run`;
