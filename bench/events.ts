@@ -5,7 +5,7 @@ import { Agent, request as httpRequest } from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { get } from "./abuse/http.ts";
+import { get, sleep } from "./abuse/http.ts";
 import { HEALTH } from "./first-request.ts";
 import { spawnNext, waitForOk, type NextProcess } from "./support/next-process.ts";
 import { usage } from "./support/server.ts";
@@ -141,7 +141,7 @@ async function flood(order: FloodOrder): Promise<FloodTally> {
         const due = started + (slot++ * 1000) / order.requestsPerSecond;
         if (due >= ends || performance.now() >= ends) return;
         const wait = due - performance.now();
-        if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+        if (wait > 1) await sleep(wait);
       } else if (performance.now() >= ends) return;
       const index = turn++;
       requests++;
@@ -232,34 +232,16 @@ function summarisePages(timings: { status: number; firstByte: number }[]): PageT
 }
 
 /** One GET on a fresh connection (a new visitor's): ms from sending it to the body's first byte, read to its end. */
-function timeFirstByte(url: string, cookie: string): Promise<{ status: number; firstByte: number }> {
-  return new Promise((resolve, reject) => {
-    const sent = performance.now();
-    const request = httpRequest(url, { agent: false, headers: { accept: "text/html", cookie } }, (response) => {
-      let firstByte = Number.NaN;
-      response.on("data", () => {
-        if (Number.isNaN(firstByte)) firstByte = performance.now() - sent;
-      });
-      response.on("end", () => {
-        clearTimeout(timer);
-        resolve({ status: response.statusCode ?? 0, firstByte });
-      });
-      response.on("error", reject);
-    });
-    const timer = setTimeout(() => request.destroy(new Error(`${url} did not finish in 30 s`)), 30_000);
-    request.on("error", (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    request.end();
-  });
+async function timeFirstByte(url: string, cookie: string): Promise<{ status: number; firstByte: number }> {
+  const got = await get(url, { accept: "text/html", cookie }, 30_000);
+  return { status: got.status, firstByte: got.firstByteAt - got.sentAt };
 }
 
 async function timePages(server: NextProcess, cookie: string, count: number): Promise<PageTimes> {
   const timings = [];
   for (let i = 0; i < count; i++) {
     timings.push(await timeFirstByte(`${server.url}${EVENTS_PAGE}`, cookie));
-    await new Promise((resolve) => setTimeout(resolve, PAGE_GAP_MS));
+    await sleep(PAGE_GAP_MS);
   }
   return summarisePages(timings);
 }
@@ -297,7 +279,7 @@ async function settledClicks(server: NextProcess, token: string, expected: numbe
   let last = -1;
   let stableSince = performance.now();
   for (;;) {
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await sleep(250);
     const written = await writtenClicks(server, token);
     if (written === expected) return written;
     if (written !== last) {
@@ -354,11 +336,11 @@ export async function measureEvents(port: number, settings: EventsSettings): Pro
       const timings: { status: number; firstByte: number }[] = [];
       // The page's first byte, one request after another, while the flood runs (started once it sends).
       const sampler = (async () => {
-        while (!flooding && !over) await new Promise((resolve) => setTimeout(resolve, 5));
+        while (!flooding && !over) await sleep(5);
         while (!over) {
           const timing = await timeFirstByte(`${server.url}${EVENTS_PAGE}`, pageCookie);
           if (!over) timings.push(timing);
-          await new Promise((resolve) => setTimeout(resolve, PAGE_GAP_MS));
+          await sleep(PAGE_GAP_MS);
         }
       })();
       const before = usage(server.pid);
@@ -388,7 +370,7 @@ export async function measureEvents(port: number, settings: EventsSettings): Pro
       });
       writtenBefore = written;
       // A breath between runs: the writer's last batch, the collector.
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      await sleep(1_000);
     }
     const afterPages = await timePages(server, pageCookie, settings.baselinePages);
     const serverErrors = server.lines

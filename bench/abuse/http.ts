@@ -9,6 +9,8 @@ export interface Got {
   /** performance.now() when each complete line arrived (NDJSON). */
   lineTimes: number[];
   sentAt: number;
+  /** performance.now() when the body's first bytes arrived (NaN for none). */
+  firstByteAt: number;
   endAt: number;
   /** A transport failure or a timeout; the status is 0 then. */
   error?: string;
@@ -18,11 +20,12 @@ export function get(url: string, headers: Record<string, string>, timeoutMs: num
   return new Promise((resolve) => {
     const sentAt = performance.now();
     let settled = false;
-    const finish = (got: Omit<Got, "sentAt" | "endAt">) => {
+    let firstByteAt = Number.NaN;
+    const finish = (got: Omit<Got, "sentAt" | "firstByteAt" | "endAt">) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      resolve({ ...got, sentAt, endAt: performance.now() });
+      resolve({ ...got, sentAt, firstByteAt, endAt: performance.now() });
     };
     const request = httpRequest(url, { agent: false, headers }, (response) => {
       const parts: string[] = [];
@@ -30,6 +33,7 @@ export function get(url: string, headers: Record<string, string>, timeoutMs: num
       response.setEncoding("utf8");
       response.on("data", (chunk: string) => {
         const now = performance.now();
+        if (parts.length === 0) firstByteAt = now;
         parts.push(chunk);
         for (let i = chunk.indexOf("\n"); i >= 0; i = chunk.indexOf("\n", i + 1)) lineTimes.push(now);
       });

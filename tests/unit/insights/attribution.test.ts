@@ -43,7 +43,13 @@ function post(browser: string | undefined, body: string, headers: Record<string,
   );
 }
 
-const click = (rankingId: string, item: RankedItem, id: string = crypto.randomUUID()) => ({ id, type: "click", rankingId, productId: item.id, position: item.rank, source: item.source });
+const click = (rankingId: string, item: RankedItem, id: string = crypto.randomUUID()) => ({ id, type: "click" as const, rankingId, productId: item.id, position: item.rank, source: item.source });
+
+function cardAt(items: readonly RankedItem[], index: number): RankedItem {
+  const card = items[index];
+  if (!card) throw new Error(`no card at ${index}`);
+  return card;
+}
 
 async function rowsOf(browser: string) {
   await flushAttribution();
@@ -97,8 +103,7 @@ describe("attribution", () => {
   it("does not attribute an order placed after the window, nor another browser's order", async () => {
     const browser = crypto.randomUUID();
     const { items, rankingId } = await showRanking(browser);
-    const card = items[0];
-    if (!card) throw new Error("no card");
+    const card = cardAt(items, 0);
     // Opened 25 hours ago: outside a 24-hour window.
     recordClicks(browser, [{ ...click(rankingId, card), source: card.source } as never], new Date(Date.now() - 25 * 3_600_000));
     await addToBrowserCart(browser, "me", card.id, 1);
@@ -118,8 +123,7 @@ describe("attribution", () => {
   it("records a retried beacon once", async () => {
     const browser = crypto.randomUUID();
     const { items, rankingId } = await showRanking(browser);
-    const card = items[1];
-    if (!card) throw new Error("no card");
+    const card = cardAt(items, 1);
     const body = JSON.stringify({ events: [click(rankingId, card, crypto.randomUUID())] });
     expect((await post(browser, body)).status).toBe(202);
     expect((await post(browser, body)).status).toBe(202);
@@ -132,8 +136,7 @@ describe("hostile event bodies get a 4xx and write nothing", () => {
     const mine = crypto.randomUUID();
     const theirs = crypto.randomUUID();
     const { items, rankingId } = await showRanking(theirs);
-    const card = items[0];
-    if (!card) throw new Error("no card");
+    const card = cardAt(items, 0);
     const own = await showRanking(mine);
     const good = click(own.rankingId, own.items[0] ?? card);
     const cases: [string, Promise<Response>, number][] = [
@@ -167,8 +170,7 @@ describe("forget me", () => {
   it("erases the browser's showings and interactions", async () => {
     const browser = crypto.randomUUID();
     const { items, rankingId } = await showRanking(browser);
-    const card = items[0];
-    if (!card) throw new Error("no card");
+    const card = cardAt(items, 0);
     expect((await post(browser, JSON.stringify({ events: [click(rankingId, card)] }))).status).toBe(202);
     expect(await storedRows(browser)).toMatchObject({ showings: 1, interactions: 1 });
     await forgetBrowser(browser);
@@ -183,12 +185,11 @@ describe("forget me", () => {
   it("a click racing its browser's forget me is not written", async () => {
     const browser = crypto.randomUUID();
     const { items, rankingId } = await showRanking(browser);
-    const card = items[0];
-    if (!card) throw new Error("no card");
+    const card = cardAt(items, 0);
     await flushAttribution();
     // The showing is gone from the database while the click is still queued: the batch leaves it out.
     const db = await getDb();
-    recordClicks(browser, [{ id: crypto.randomUUID(), type: "click", rankingId, productId: card.id, position: card.rank, source: card.source }]);
+    recordClicks(browser, [click(rankingId, card)]);
     await db.delete(showings).where(eq(showings.id, rankingId));
     expect(await rowsOf(browser)).toEqual([]);
   });
