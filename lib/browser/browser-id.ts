@@ -1,3 +1,4 @@
+import { parseCookie } from "cookie";
 import { z } from "zod";
 
 /** A random id per browser (httpOnly, SameSite=Lax): its cart and its live signals hang off it. */
@@ -40,4 +41,10 @@ export function browserFromCookies(cookies: { get(name: string): { value: string
 /** The cookie's value if it is one of ours, else undefined (a forged or garbled cookie is ignored). */
 export function parseBrowserId(value: string | undefined): string | undefined {
   return browserIdSchema.safeParse(value).success ? value : undefined;
+}
+
+/** The browser a raw `Cookie` header names: a request read outside Next (the launcher's beacons, lib/process/launcher-routes.ts). */
+export function browserFromCookieHeader(header: string | null): BrowserContext {
+  const cookies = parseCookie(header ?? "");
+  return browserFromCookies({ get: (name) => (cookies[name] === undefined ? undefined : { value: cookies[name] }) });
 }

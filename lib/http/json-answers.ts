@@ -4,12 +4,38 @@ import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from "@/lib/db/unavailabl
 
 const NO_STORE = { "cache-control": "no-store" };
 
+/**
+ * A JSON answer before it is a Response: a route that the launcher also serves (lib/http/node-route.ts)
+ * returns this, so Node's response is written without fetch's body machinery on a beacon's path.
+ */
+export interface JsonReply {
+  status: number;
+  body: unknown;
+  headers: Record<string, string>;
+}
+
+export function jsonReply(body: unknown, status = 200, headers: Record<string, string> = {}): JsonReply {
+  return { status, body, headers: { ...NO_STORE, ...headers } };
+}
+
+export function errorReply(status: number, error: string, headers: Record<string, string> = {}): JsonReply {
+  return jsonReply({ error }, status, headers);
+}
+
+export function replyAsResponse(reply: JsonReply): Response {
+  return Response.json(reply.body, { status: reply.status, headers: reply.headers });
+}
+
 export function jsonAnswer(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return Response.json(body, { status, headers: { ...NO_STORE, ...headers } });
+  return replyAsResponse(jsonReply(body, status, headers));
 }
 
 export function jsonError(status: number, error: string, headers: Record<string, string> = {}): Response {
   return jsonAnswer({ error }, status, headers);
+}
+
+function unavailableReply(): JsonReply {
+  return errorReply(503, DATABASE_UNAVAILABLE.error, { "retry-after": String(DATABASE_UNAVAILABLE.retryAfterSeconds) });
 }
 
 /** Runs a route's work; the database away is a 503 with when to retry, anything else is rethrown. */
@@ -18,6 +44,16 @@ export async function whileDatabaseAnswers(work: () => Promise<Response>): Promi
     return await work();
   } catch (error) {
     if (!isDatabaseUnavailable(error)) throw error;
-    return jsonError(503, DATABASE_UNAVAILABLE.error, { "retry-after": String(DATABASE_UNAVAILABLE.retryAfterSeconds) });
+    return replyAsResponse(unavailableReply());
+  }
+}
+
+/** whileDatabaseAnswers for a route that replies with a JsonReply. */
+export async function whileDatabaseReplies(work: () => Promise<JsonReply>): Promise<JsonReply> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    return unavailableReply();
   }
 }
