@@ -10,6 +10,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { parseArgs } from "node:util";
+import { launcherRoute } from "../lib/process/launcher-routes.ts";
 import { sendWarmUpRequests } from "../lib/process/warm-up-requests.ts";
 
 // Set before Next is loaded, as `next start` does: React and Next pick their production builds by it.
@@ -80,8 +81,11 @@ try {
   fail(error instanceof Error ? error.message : String(error));
 }
 const handle = app.getRequestHandler();
+// A route the app offered to the launcher (a beacon) is answered here, before Next's router: same code, a
+// fraction of the cost (lib/process/launcher-routes.ts); everything else is Next's.
 const answer = (request: IncomingMessage, response: ServerResponse) => {
-  handle(request, response).catch((error: unknown) => {
+  const route = launcherRoute(request);
+  (route ? route(request, response) : handle(request, response)).catch((error: unknown) => {
     console.error(JSON.stringify({ scope: "server", event: "request-failed", url: request.url, error: String(error) }));
     if (!response.headersSent) response.statusCode = 500;
     response.end();

@@ -8,8 +8,8 @@ import { eventsBody, MAX_EVENTS_BODY_BYTES } from "./event-input";
 /**
  * POST /api/events {"events":[{id, type:"click", rankingId, productId, position, source}]} → 202 (DESIGN §4):
  * a page's card clicks, by beacon. Checked whole (shape, size, a ranking shown to this very browser) and
- * recorded in the next batch, or refused with a 4xx and nothing written (docs/architecture.md §21). A plain
- * reply over headers and a body, so that it needs no fetch Request to be answered.
+ * recorded in the next batch, or refused with a 4xx and nothing written (docs/architecture.md §21). Answered
+ * by Next's route handler, or under `npm start` by the launcher before Next's router, the same way.
  */
 export async function answerBeacon(request: BodyRequest & { url: string }): Promise<JsonReply> {
   const refusal = refuseCrossSite(request);

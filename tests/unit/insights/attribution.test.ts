@@ -1,20 +1,30 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { NextRequest } from "next/server";
 import { and, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { addToBrowserCart } from "@/lib/cart/add-to-browser-cart";
 import { getDb } from "@/lib/db/client";
+import { nodeRoute } from "@/lib/http/node-route";
 import { interactions, showings } from "@/lib/db/schema";
+import { answerBeacon } from "@/lib/insights/record/answer-beacon";
 import { flushAttribution } from "@/lib/insights/record/batched-writes";
+import { MAX_EVENTS_BODY_BYTES } from "@/lib/insights/record/event-input";
 import { recordClicks } from "@/lib/insights/record/interactions";
 import { checkout } from "@/lib/orders/checkout";
 import { rankingEventSchema, type RankedItem, type RankingSummary } from "@/lib/ranking/pipeline/events";
+import { launcherRoute, offerToLauncher } from "@/lib/process/launcher-routes";
 import { forgetBrowser, storedRows } from "@/lib/shoppers/forget";
 
 // Attribution end to end through the store's own routes and doors: a ranking shown to a browser, a click
-// reported by beacon, an add to cart, an order — and what must not count.
+// reported by beacon, an add to cart, an order — and what must not count. Beacons go through both of their
+// doors: Next's route handler, and the `npm start` launcher's (a real HTTP server on 127.0.0.1, the route
+// offered to it as instrumentation.ts does).
 
 let rankings: (request: NextRequest) => Promise<Response>;
 let events: (request: NextRequest) => Promise<Response>;
+let launcher: Server;
+let launcherOrigin: string;
 
 beforeAll(async () => {
   vi.stubEnv("AISLE_PROVIDER", "simulated");
@@ -22,7 +32,17 @@ beforeAll(async () => {
   vi.stubEnv("AISLE_ATTRIBUTION_HOURS", "24");
   ({ GET: rankings } = await import("@/app/api/rankings/route"));
   ({ POST: events } = await import("@/app/api/events/route"));
+  offerToLauncher("POST", "/api/events", nodeRoute(answerBeacon, { readAtMost: MAX_EVENTS_BODY_BYTES }));
+  launcher = createServer((request, response) => {
+    const route = launcherRoute(request);
+    if (route) void route(request, response);
+    else response.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => launcher.listen(0, "127.0.0.1", resolve));
+  launcherOrigin = `http://127.0.0.1:${(launcher.address() as AddressInfo).port}`;
 });
+
+afterAll(() => new Promise<void>((resolve) => launcher.close(() => resolve())));
 
 const cookie = (browser: string) => ({ cookie: `aisle-browser=${browser}` });
 
@@ -33,14 +53,12 @@ async function showRanking(browser: string, query = "?shopper=me&category=books"
   return { items: lines.filter((line): line is RankedItem => line.type === "item"), rankingId: done.rankingId ?? "", arm: done.arm };
 }
 
-function post(browser: string | undefined, body: string, headers: Record<string, string> = {}) {
-  return events(
-    new NextRequest("http://localhost/api/events", {
-      method: "POST",
-      body,
-      headers: { "content-type": "text/plain;charset=UTF-8", host: "localhost", ...(browser ? cookie(browser) : {}), ...headers },
-    }),
-  );
+type Door = "route" | "launcher";
+
+function post(browser: string | undefined, body: string, headers: Record<string, string> = {}, door: Door = "route") {
+  const sent = { "content-type": "text/plain;charset=UTF-8", ...(browser ? cookie(browser) : {}), ...headers };
+  if (door === "launcher") return fetch(`${launcherOrigin}/api/events`, { method: "POST", body, headers: sent });
+  return events(new NextRequest("http://localhost/api/events", { method: "POST", body, headers: { host: "localhost", ...sent } }));
 }
 
 const click = (rankingId: string, item: RankedItem, id: string = crypto.randomUUID()) => ({ id, type: "click" as const, rankingId, productId: item.id, position: item.rank, source: item.source });
@@ -120,18 +138,37 @@ describe("attribution", () => {
     expect(await rowsOf(other)).toEqual([]);
   });
 
-  it("records a retried beacon once", async () => {
+  it.each<Door>(["route", "launcher"])("records a retried beacon once (through the %s)", async (door) => {
     const browser = crypto.randomUUID();
     const { items, rankingId } = await showRanking(browser);
     const card = cardAt(items, 1);
     const body = JSON.stringify({ events: [click(rankingId, card, crypto.randomUUID())] });
-    expect((await post(browser, body)).status).toBe(202);
-    expect((await post(browser, body)).status).toBe(202);
+    expect((await post(browser, body, {}, door)).status).toBe(202);
+    expect((await post(browser, body, {}, door)).status).toBe(202);
     expect(await rowsOf(browser)).toHaveLength(1);
+  });
+
+  it("answers the launcher's beacons as Next answers the route's: status, body and headers", async () => {
+    const browser = crypto.randomUUID();
+    const { items, rankingId } = await showRanking(browser);
+    const body = JSON.stringify({ events: [click(rankingId, cardAt(items, 0))] });
+    const response = await post(browser, body, {}, "launcher");
+    expect(response.status).toBe(202);
+    expect(await response.json()).toEqual({ accepted: 1 });
+    expect(Object.fromEntries(["content-type", "cache-control", "content-security-policy", "x-content-type-options", "x-frame-options"].map((name) => [name, response.headers.get(name)]))).toEqual({
+      "content-type": "application/json",
+      "cache-control": "no-store",
+      "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
+      "x-content-type-options": "nosniff",
+      "x-frame-options": "DENY",
+    });
+    expect(response.headers.get("strict-transport-security")).toBeNull();
+    const overHttps = await post(browser, body, { "x-forwarded-proto": "https" }, "launcher");
+    expect(overHttps.headers.get("strict-transport-security")).toContain("max-age=");
   });
 });
 
-describe("hostile event bodies get a 4xx and write nothing", () => {
+describe.each<Door>(["route", "launcher"])("hostile event bodies get a 4xx and write nothing (through the %s)", (door) => {
   it("refuses unknown and foreign rankings, too many events, a huge body, wrong types and another site", async () => {
     const mine = crypto.randomUUID();
     const theirs = crypto.randomUUID();
@@ -139,25 +176,25 @@ describe("hostile event bodies get a 4xx and write nothing", () => {
     const card = cardAt(items, 0);
     const own = await showRanking(mine);
     const good = click(own.rankingId, own.items[0] ?? card);
-    const cases: [string, Promise<Response>, number][] = [
-      ["unknown ranking", post(mine, JSON.stringify({ events: [click(crypto.randomUUID(), card)] })), 403],
-      ["someone else's ranking", post(mine, JSON.stringify({ events: [click(rankingId, card)] })), 403],
-      ["a good event beside someone else's", post(mine, JSON.stringify({ events: [good, click(rankingId, card)] })), 403],
-      ["no browser", post(undefined, JSON.stringify({ events: [click(rankingId, card)] })), 403],
-      ["21 events", post(mine, JSON.stringify({ events: Array.from({ length: 21 }, () => click(own.rankingId, card)) })), 400],
-      ["10,000 events", post(mine, JSON.stringify({ events: Array.from({ length: 10_000 }, () => click(own.rankingId, card)) })), 413],
-      ["a 1 MB body", post(mine, JSON.stringify({ events: [good], pad: "x".repeat(1024 * 1024) })), 413],
-      ["a position that is text", post(mine, JSON.stringify({ events: [{ ...good, position: "1" }] })), 400],
-      ["an unknown type", post(mine, JSON.stringify({ events: [{ ...good, type: "purchase" }] })), 400],
-      ["an extra field", post(mine, JSON.stringify({ events: [{ ...good, revenueCents: 10_000 }] })), 400],
-      ["a product that does not exist", post(mine, JSON.stringify({ events: [{ ...good, productId: "99999999" }] })), 400],
-      ["not JSON", post(mine, "{events"), 400],
-      ["an array", post(mine, "[]"), 400],
-      ["an HTML form", post(mine, "events=1", { "content-type": "application/x-www-form-urlencoded" }), 415],
-      ["another site", post(mine, JSON.stringify({ events: [good] }), { origin: "https://evil.example" }), 403],
+    const cases: [string, () => Promise<Response>, number][] = [
+      ["unknown ranking", () => post(mine, JSON.stringify({ events: [click(crypto.randomUUID(), card)] }), {}, door), 403],
+      ["someone else's ranking", () => post(mine, JSON.stringify({ events: [click(rankingId, card)] }), {}, door), 403],
+      ["a good event beside someone else's", () => post(mine, JSON.stringify({ events: [good, click(rankingId, card)] }), {}, door), 403],
+      ["no browser", () => post(undefined, JSON.stringify({ events: [click(rankingId, card)] }), {}, door), 403],
+      ["21 events", () => post(mine, JSON.stringify({ events: Array.from({ length: 21 }, () => click(own.rankingId, card)) }), {}, door), 400],
+      ["10,000 events", () => post(mine, JSON.stringify({ events: Array.from({ length: 10_000 }, () => click(own.rankingId, card)) }), {}, door), 413],
+      ["a 1 MB body", () => post(mine, JSON.stringify({ events: [good], pad: "x".repeat(1024 * 1024) }), {}, door), 413],
+      ["a position that is text", () => post(mine, JSON.stringify({ events: [{ ...good, position: "1" }] }), {}, door), 400],
+      ["an unknown type", () => post(mine, JSON.stringify({ events: [{ ...good, type: "purchase" }] }), {}, door), 400],
+      ["an extra field", () => post(mine, JSON.stringify({ events: [{ ...good, revenueCents: 10_000 }] }), {}, door), 400],
+      ["a product that does not exist", () => post(mine, JSON.stringify({ events: [{ ...good, productId: "99999999" }] }), {}, door), 400],
+      ["not JSON", () => post(mine, "{events", {}, door), 400],
+      ["an array", () => post(mine, "[]", {}, door), 400],
+      ["an HTML form", () => post(mine, "events=1", { "content-type": "application/x-www-form-urlencoded" }, door), 415],
+      ["another site", () => post(mine, JSON.stringify({ events: [good] }), { origin: "https://evil.example" }, door), 403],
     ];
-    for (const [name, pending, status] of cases) {
-      const response = await pending;
+    for (const [name, send, status] of cases) {
+      const response = await send();
       expect({ name, status: response.status }).toEqual({ name, status });
       expect(typeof ((await response.json()) as { error?: unknown }).error).toBe("string");
     }
