@@ -219,6 +219,17 @@ describe("forget me", () => {
     expect(await rowsOf(browser)).toEqual([]);
   });
 
+  it("writes a batch larger than one statement whole, and a retried part of it once", async () => {
+    const browser = crypto.randomUUID();
+    const { items, rankingId } = await showRanking(browser);
+    const clicks = Array.from({ length: 120 }, (_, index) => click(rankingId, cardAt(items, index % items.length)));
+    recordClicks(browser, clicks);
+    recordClicks(browser, clicks.slice(40, 60));
+    const rows = await rowsOf(browser);
+    expect(rows).toHaveLength(120);
+    expect(new Set(rows.map((row) => row.id))).toEqual(new Set(clicks.map((event) => event.id)));
+  });
+
   it("a click racing its browser's forget me is not written", async () => {
     const browser = crypto.randomUUID();
     const { items, rankingId } = await showRanking(browser);
