@@ -38,22 +38,18 @@ function unavailableReply(): JsonReply {
   return errorReply(503, DATABASE_UNAVAILABLE.error, { "retry-after": String(DATABASE_UNAVAILABLE.retryAfterSeconds) });
 }
 
-/** Runs a route's work; the database away is a 503 with when to retry, anything else is rethrown. */
-export async function whileDatabaseAnswers(work: () => Promise<Response>): Promise<Response> {
-  try {
-    return await work();
-  } catch (error) {
-    if (!isDatabaseUnavailable(error)) throw error;
-    return replyAsResponse(unavailableReply());
-  }
-}
-
-/** whileDatabaseAnswers for a route that replies with a JsonReply. */
-export async function whileDatabaseReplies(work: () => Promise<JsonReply>): Promise<JsonReply> {
+/** Runs a route's work; the database away is a 503 reply with when to retry, anything else is rethrown. */
+export async function whileDatabaseReplies<Answer>(work: () => Promise<Answer>): Promise<Answer | JsonReply> {
   try {
     return await work();
   } catch (error) {
     if (!isDatabaseUnavailable(error)) throw error;
     return unavailableReply();
   }
+}
+
+/** whileDatabaseReplies for a route that answers with a Response. */
+export async function whileDatabaseAnswers(work: () => Promise<Response>): Promise<Response> {
+  const answer = await whileDatabaseReplies(work);
+  return answer instanceof Response ? answer : replyAsResponse(answer);
 }

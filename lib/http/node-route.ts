@@ -14,7 +14,7 @@ function readAtMost(request: IncomingMessage, maxBytes: number): Promise<Buffer[
     const chunks: Buffer[] = [];
     let bytes = 0;
     const stop = () => {
-      request.off("data", take).off("end", stop).off("close", stop).off("error", stop);
+      request.off("data", take).off("end", stop).off("close", stop);
       resolve(chunks);
     };
     const take = (chunk: Buffer) => {
@@ -25,7 +25,9 @@ function readAtMost(request: IncomingMessage, maxBytes: number): Promise<Buffer[
         stop();
       }
     };
-    request.on("data", take).once("end", stop).once("close", stop).once("error", stop);
+    // The error listener stays for the request's life: a body left unread may still be torn down with an
+    // error after the answer, and an 'error' with no listener would throw.
+    request.on("data", take).once("end", stop).once("close", stop).on("error", stop);
   });
 }
 
