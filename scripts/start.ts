@@ -11,6 +11,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { parseArgs } from "node:util";
 import { launcherRoute } from "../lib/process/launcher-routes.ts";
+import { countPage } from "../lib/process/page-traffic.ts";
 import { sendWarmUpRequests } from "../lib/process/warm-up-requests.ts";
 
 // Set before Next is loaded, as `next start` does: React and Next pick their production builds by it.
@@ -82,9 +83,11 @@ try {
 }
 const handle = app.getRequestHandler();
 // A route the app offered to the launcher (a beacon) is answered here, before Next's router: same code, a
-// fraction of the cost (lib/process/launcher-routes.ts); everything else is Next's.
+// fraction of the cost (lib/process/launcher-routes.ts); everything else is Next's, and counted as a page
+// that work which can wait gives way to (lib/process/page-traffic.ts).
 const answer = (request: IncomingMessage, response: ServerResponse) => {
   const route = launcherRoute(request);
+  if (!route) countPage(response);
   (route ? route(request, response) : handle(request, response)).catch((error: unknown) => {
     console.error(JSON.stringify({ scope: "server", event: "request-failed", url: request.url, error: String(error) }));
     if (!response.headersSent) response.statusCode = 500;

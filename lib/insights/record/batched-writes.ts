@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { interactions, showings } from "@/lib/db/schema";
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { afterPages } from "@/lib/process/page-traffic";
 import { processSingleton } from "@/lib/process/process-singleton";
 
 // Attribution is written in batches, off the request's path: a page or a beacon only queues its rows, and one
@@ -23,6 +24,11 @@ const BATCH_ROWS = 2_000;
 const STATEMENT_ROWS = 100;
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+/**
+ * A batch nobody waits for gives way to the pages being served before each of its statements, this long in
+ * all at most (lib/process/page-traffic.ts): on PGlite a statement runs on the page's own thread.
+ */
+const GIVES_WAY_AT_MOST_MS = 1_000;
 /** Rows kept for a retry while the database is away; beyond it the oldest are dropped (and logged). */
 const MAX_QUEUED = 50_000;
 
@@ -33,17 +39,24 @@ interface Queue {
   interactions: NewInteraction[];
   timer: ReturnType<typeof setTimeout> | undefined;
   writing: Promise<void>;
+  /** Aborted when somebody waits for the writes: the writes under way stop giving way to pages. */
+  givingWay: AbortController;
 }
 
-const queue = processSingleton<Queue>("attribution-writes", () => ({ showings: new Map(), costs: new Map(), interactions: [], timer: undefined, writing: Promise.resolve() }));
+const queue = processSingleton<Queue>("attribution-writes", () => ({ showings: new Map(), costs: new Map(), interactions: [], timer: undefined, writing: Promise.resolve(), givingWay: new AbortController() }));
 
 function queuedRows(): number {
   return queue.showings.size + queue.costs.size + queue.interactions.length;
 }
 
+/** A flush nobody waits for: its statements give way to pages being served. */
+function flushInBackground(): void {
+  void flush(true);
+}
+
 function schedule(): void {
-  if (queuedRows() >= BATCH_ROWS) void flushAttribution();
-  else queue.timer ??= setTimeout(() => void flushAttribution(), FLUSH_AFTER_MS);
+  if (queuedRows() >= BATCH_ROWS) flushInBackground();
+  else queue.timer ??= setTimeout(flushInBackground, FLUSH_AFTER_MS);
 }
 
 export function queueShowing(row: NewShowing): void {
@@ -64,11 +77,20 @@ export function queueInteractions(rows: readonly NewInteraction[]): void {
   schedule();
 }
 
-async function write(batch: { showings: NewShowing[]; costs: [string, number][]; interactions: NewInteraction[] }): Promise<void> {
+type Batch = { showings: NewShowing[]; costs: [string, number][]; interactions: NewInteraction[] };
+
+/** Before each statement the batch gives way to pages being served, `GIVES_WAY_AT_MOST_MS` in all at most. */
+async function write(batch: Batch, hurry: AbortSignal): Promise<void> {
+  const until = performance.now() + GIVES_WAY_AT_MOST_MS;
+  const giveWay = () => afterPages(until - performance.now(), hurry);
   const db = await getDb();
   // Showings first: interactions reference them.
-  if (batch.showings.length > 0) await db.insert(showings).values(batch.showings).onConflictDoNothing();
+  if (batch.showings.length > 0) {
+    await giveWay();
+    await db.insert(showings).values(batch.showings).onConflictDoNothing();
+  }
   if (batch.costs.length > 0) {
+    await giveWay();
     const values = sql.join(
       batch.costs.map(([id, cost]) => sql`(${id}::uuid, ${cost}::double precision)`),
       sql`, `,
@@ -77,6 +99,7 @@ async function write(batch: { showings: NewShowing[]; costs: [string, number][];
   }
   for (let from = 0; from < batch.interactions.length; from += STATEMENT_ROWS) {
     if (from > 0) await nextTurn();
+    await giveWay();
     const values = sql.join(
       batch.interactions.slice(from, from + STATEMENT_ROWS).map(
         (row) =>
@@ -95,17 +118,22 @@ async function write(batch: { showings: NewShowing[]; costs: [string, number][];
 
 /** Writes everything queued so far (and waits for a write under way): what the reports and the tests read after. */
 export function flushAttribution(): Promise<void> {
+  return flush(false);
+}
+
+function flush(givesWay: boolean): Promise<void> {
+  // Somebody waits: a write under way (perhaps giving way to the very page that waits) goes on at once.
+  if (!givesWay) queue.givingWay.abort();
+  if (queue.givingWay.signal.aborted) queue.givingWay = new AbortController();
+  const hurry = givesWay ? queue.givingWay.signal : AbortSignal.abort();
   if (queue.timer) clearTimeout(queue.timer);
   queue.timer = undefined;
-  const batch = { showings: [...queue.showings.values()], costs: [...queue.costs.entries()], interactions: queue.interactions };
-  queue.showings = new Map();
-  queue.costs = new Map();
-  queue.interactions = [];
-  const empty = batch.showings.length + batch.costs.length + batch.interactions.length === 0;
+  // The batch is what is queued when its turn comes: a writer held back by pages catches up in one batch.
   queue.writing = queue.writing.then(async () => {
-    if (empty) return;
+    const batch = takeQueued();
+    if (batch.showings.length + batch.costs.length + batch.interactions.length === 0) return;
     try {
-      await write(batch);
+      await write(batch, hurry);
     } catch (error) {
       if (isDatabaseUnavailable(error)) requeue(batch, error);
       else console.error(JSON.stringify({ scope: "attribution", event: "write-refused", rows: batch.showings.length + batch.costs.length + batch.interactions.length, error: String(error) }));
@@ -114,13 +142,21 @@ export function flushAttribution(): Promise<void> {
   return queue.writing;
 }
 
+function takeQueued(): Batch {
+  const batch = { showings: [...queue.showings.values()], costs: [...queue.costs.entries()], interactions: queue.interactions };
+  queue.showings = new Map();
+  queue.costs = new Map();
+  queue.interactions = [];
+  return batch;
+}
+
 /** A batch the database could not take (it is away) goes back to the front of the queue for the next flush, within bounds. */
-function requeue(batch: { showings: NewShowing[]; costs: [string, number][]; interactions: NewInteraction[] }, error: unknown): void {
+function requeue(batch: Batch, error: unknown): void {
   for (const row of batch.showings) if (!queue.showings.has(row.id)) queue.showings.set(row.id, row);
   for (const [id, cost] of batch.costs) if (!queue.costs.has(id)) queue.costs.set(id, cost);
   queue.interactions = [...batch.interactions, ...queue.interactions];
   const over = queuedRows() - MAX_QUEUED;
   if (over > 0) queue.interactions.splice(0, Math.min(over, queue.interactions.length));
   console.error(JSON.stringify({ scope: "attribution", event: "write-failed", queued: queuedRows(), dropped: Math.max(0, over), error: String(error) }));
-  queue.timer ??= setTimeout(() => void flushAttribution(), 1_000);
+  queue.timer ??= setTimeout(flushInBackground, 1_000);
 }

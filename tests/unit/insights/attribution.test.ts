@@ -1,4 +1,5 @@
-import { createServer, type Server } from "node:http";
+import { EventEmitter } from "node:events";
+import { createServer, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { NextRequest } from "next/server";
 import { and, eq } from "drizzle-orm";
@@ -14,6 +15,7 @@ import { recordClicks } from "@/lib/insights/record/interactions";
 import { checkout } from "@/lib/orders/checkout";
 import { rankingEventSchema, type RankedItem, type RankingSummary } from "@/lib/ranking/pipeline/events";
 import { launcherRoute, offerToLauncher } from "@/lib/process/launcher-routes";
+import { countPage } from "@/lib/process/page-traffic";
 import { forgetBrowser, storedRows } from "@/lib/shoppers/forget";
 
 // Attribution end to end through the store's own routes and doors: a ranking shown to a browser, a click
@@ -228,6 +230,33 @@ describe("forget me", () => {
     const rows = await rowsOf(browser);
     expect(rows).toHaveLength(120);
     expect(new Set(rows.map((row) => row.id))).toEqual(new Set(clicks.map((event) => event.id)));
+  });
+
+  it("a batch nobody waits for gives way to a page being served; one somebody waits for does not", async () => {
+    const browser = crypto.randomUUID();
+    const { items, rankingId } = await showRanking(browser);
+    await flushAttribution();
+    const db = await getDb();
+    const written = async () => (await db.select().from(interactions).where(eq(interactions.browserId, browser))).length;
+    const page = new EventEmitter();
+    countPage(page as unknown as ServerResponse);
+    try {
+      recordClicks(browser, [click(rankingId, cardAt(items, 0))]);
+      // The writer's timer (250 ms) has fired; its batch waits for the page (for up to a second).
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(await written()).toBe(0);
+      page.emit("close");
+      await vi.waitFor(async () => expect(await written()).toBe(1), { timeout: 5_000 });
+
+      countPage(page as unknown as ServerResponse);
+      recordClicks(browser, [click(rankingId, cardAt(items, 1))]);
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      // A reader (a report, an add to cart) flushes: the batch held back by the page goes at once.
+      await flushAttribution();
+      expect(await written()).toBe(2);
+    } finally {
+      page.emit("close");
+    }
   });
 
   it("a click racing its browser's forget me is not written", async () => {
