@@ -14,5 +14,6 @@ export default defineConfig({
     testTimeout: 20_000,
     // Against PostgreSQL (DATABASE_URL), a database of its own per test file (tests/support/database-per-file.ts).
     setupFiles: ["tests/support/database-per-file.ts"],
+    globalSetup: ["tests/support/seeded-database.ts"],
   },
 });

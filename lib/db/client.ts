@@ -46,8 +46,11 @@ async function connectPostgres(url: string): Promise<Connection> {
   return { db: drizzle({ client: pool, schema }), listen: listener.listen, close: async () => void (await Promise.all([listener.close(), pool.end()])) };
 }
 
-/** Embedded PGlite in a directory (or in memory): one process at a time may open a directory. */
-async function connectPglite(dataDir: string): Promise<Connection> {
+/**
+ * Embedded PGlite in a directory (or in memory): one process at a time may open a directory. In memory it may
+ * start from `startFrom`, a data directory `dumpSeededDatabase` made: no initdb, the migrations already run.
+ */
+async function connectPglite(dataDir: string, startFrom?: Blob): Promise<Connection & { dump(): Promise<Blob> }> {
   const { PGlite } = await import("@electric-sql/pglite");
   // The catalog search's typo tolerance needs pg_trgm (drizzle/0002_search.sql); PGlite ships it as contrib.
   const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
@@ -57,22 +60,37 @@ async function connectPglite(dataDir: string): Promise<Connection> {
   // PGlite creates its own directory but not the ones above it (.data/ on a fresh clone).
   if (!inMemory) await mkdir(path.dirname(path.resolve(dataDir)), { recursive: true });
   const options = { extensions: { pg_trgm } };
-  const client = inMemory ? new PGlite(options) : new PGlite(path.resolve(dataDir), options);
+  const client = inMemory ? new PGlite({ ...options, loadDataDir: startFrom }) : new PGlite(path.resolve(dataDir), options);
   const db = drizzle({ client, schema });
   await migrate(db, MIGRATIONS);
   await seedDatabase(db);
-  return { db, listen: async (channel, handler) => void (await client.listen(channel, handler)), close: () => client.close() };
+  return { db, listen: async (channel, handler) => void (await client.listen(channel, handler)), close: () => client.close(), dump: () => client.dumpDataDir("gzip") };
+}
+
+/**
+ * A new embedded database, migrated and seeded, as a data directory to start others from (`startFrom`):
+ * the unit tests make it once and open each file's database from it (tests/support/seeded-database.ts).
+ */
+export async function dumpSeededDatabase(): Promise<Blob> {
+  const connection = await connectPglite("memory://");
+  try {
+    return await connection.dump();
+  } finally {
+    await connection.close();
+  }
 }
 
 /** Where a process's database is: DATABASE_URL, else embedded PGlite in a directory or in memory. */
 export interface DatabaseLocation {
   url?: string;
   dataDir: string;
+  /** In memory only: a migrated, seeded data directory (`dumpSeededDatabase`) to start from. */
+  startFrom?: Blob;
 }
 
 function connect(): Promise<Connection> {
-  const { url, dataDir } = state.location ?? getConfig().database;
-  return url ? connectPostgres(url) : connectPglite(dataDir);
+  const location: DatabaseLocation = state.location ?? getConfig().database;
+  return location.url ? connectPostgres(location.url) : connectPglite(location.dataDir, location.startFrom);
 }
 
 // One connection per process (pages, route handlers and the proxy are bundled apart), opened on first use.

@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { afterAll } from "vitest";
+import { readFileSync } from "node:fs";
+import { afterAll, inject } from "vitest";
 import { closeDb, setDatabaseLocation } from "@/lib/db/client";
 
-// Each test file its own database, as each gets its own in-memory PGlite: against a PostgreSQL server
+// Each test file its own database: an in-memory PGlite started from the seeded one the global setup made
+// (tests/support/seeded-database.ts), unless the file set the test's AISLE_DATA_DIR; against a PostgreSQL server
 // (DATABASE_URL, as CI runs the data-layer and retrieval tests) a fresh database per file, migrated and seeded
 // on first use and dropped after, so one file's imports and synonyms never reach another's searches.
 
@@ -24,4 +26,7 @@ if (base) {
     await dropper.query(`drop database if exists ${name} with (force)`);
     await dropper.end();
   });
+} else {
+  const seeded = inject("seededDatabase");
+  if (seeded && process.env.AISLE_DATA_DIR === "memory://") setDatabaseLocation({ dataDir: "memory://", startFrom: new Blob([readFileSync(seeded)]) });
 }
