@@ -38,12 +38,15 @@ interface Queue {
   costs: Map<string, number>;
   interactions: NewInteraction[];
   timer: ReturnType<typeof setTimeout> | undefined;
+  /** Showings' writes, one after another: whether the last one was written (else its rows are queued again). */
+  showingsWritten: Promise<boolean>;
+  /** Clicks' and costs' writes, one after another. */
   writing: Promise<void>;
   /** Aborted when somebody waits for the writes: the writes under way stop giving way to pages. */
   givingWay: AbortController;
 }
 
-const queue = processSingleton<Queue>("attribution-writes", () => ({ showings: new Map(), costs: new Map(), interactions: [], timer: undefined, writing: Promise.resolve(), givingWay: new AbortController() }));
+const queue = processSingleton<Queue>("attribution-writes", () => ({ showings: new Map(), costs: new Map(), interactions: [], timer: undefined, showingsWritten: Promise.resolve(true), writing: Promise.resolve(), givingWay: new AbortController() }));
 
 function queuedRows(): number {
   return queue.showings.size + queue.costs.size + queue.interactions.length;
@@ -79,16 +82,35 @@ export function queueInteractions(rows: readonly NewInteraction[]): void {
 
 type Batch = { showings: NewShowing[]; costs: [string, number][]; interactions: NewInteraction[] };
 
-/** Before each statement the batch gives way to pages being served, `GIVES_WAY_AT_MOST_MS` in all at most. */
+/**
+ * The showings queued so far, written at once and never held for pages: a showing is the proof a click's
+ * ranking was shown to its browser, which another process's beacon looks up in the database. Resolves once
+ * they (and those before) are written: false if the database was away (the rows are queued again).
+ */
+function writeShowings(): Promise<boolean> {
+  const rows = [...queue.showings.values()];
+  queue.showings = new Map();
+  if (rows.length === 0) return queue.showingsWritten;
+  queue.showingsWritten = queue.showingsWritten.then(async () => {
+    try {
+      await (await getDb()).insert(showings).values(rows).onConflictDoNothing();
+      return true;
+    } catch (error) {
+      refused({ showings: rows, costs: [], interactions: [] }, error);
+      return false;
+    }
+  });
+  return queue.showingsWritten;
+}
+
+/**
+ * Costs, then clicks 100 to a statement. A batch nobody waits for gives way to pages being served before each
+ * statement, `GIVES_WAY_AT_MOST_MS` in all at most: on PGlite a statement runs on the page's own thread.
+ */
 async function write(batch: Batch, hurry: AbortSignal): Promise<void> {
   const until = performance.now() + GIVES_WAY_AT_MOST_MS;
   const giveWay = () => afterPages(until - performance.now(), hurry);
   const db = await getDb();
-  // Showings first: interactions reference them.
-  if (batch.showings.length > 0) {
-    await giveWay();
-    await db.insert(showings).values(batch.showings).onConflictDoNothing();
-  }
   if (batch.costs.length > 0) {
     await giveWay();
     const values = sql.join(
@@ -128,26 +150,30 @@ function flush(givesWay: boolean): Promise<void> {
   const hurry = givesWay ? queue.givingWay.signal : AbortSignal.abort();
   if (queue.timer) clearTimeout(queue.timer);
   queue.timer = undefined;
+  void writeShowings();
   // The batch is what is queued when its turn comes: a writer held back by pages catches up in one batch.
   queue.writing = queue.writing.then(async () => {
-    const batch = takeQueued();
-    if (batch.showings.length + batch.costs.length + batch.interactions.length === 0) return;
+    // The showings queued before this batch's clicks are written first: the clicks reference them.
+    const showingsWritten = await writeShowings();
+    const batch = { showings: [], costs: [...queue.costs.entries()], interactions: queue.interactions };
+    queue.costs = new Map();
+    queue.interactions = [];
+    if (batch.costs.length + batch.interactions.length === 0) return;
+    // Their showings are queued again (the database is away): so are they, to be written after them.
+    if (!showingsWritten) return requeue(batch, new Error("the showings these rows reference were not written"));
     try {
       await write(batch, hurry);
     } catch (error) {
-      if (isDatabaseUnavailable(error)) requeue(batch, error);
-      else console.error(JSON.stringify({ scope: "attribution", event: "write-refused", rows: batch.showings.length + batch.costs.length + batch.interactions.length, error: String(error) }));
+      refused(batch, error);
     }
   });
   return queue.writing;
 }
 
-function takeQueued(): Batch {
-  const batch = { showings: [...queue.showings.values()], costs: [...queue.costs.entries()], interactions: queue.interactions };
-  queue.showings = new Map();
-  queue.costs = new Map();
-  queue.interactions = [];
-  return batch;
+/** A write that failed: queued again while the database is away, else said (a bug: a retry would fail the same). */
+function refused(batch: Batch, error: unknown): void {
+  if (isDatabaseUnavailable(error)) requeue(batch, error);
+  else console.error(JSON.stringify({ scope: "attribution", event: "write-refused", rows: batch.showings.length + batch.costs.length + batch.interactions.length, error: String(error) }));
 }
 
 /** A batch the database could not take (it is away) goes back to the front of the queue for the next flush, within bounds. */
