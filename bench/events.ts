@@ -38,7 +38,7 @@ export interface EventsSettings {
   targetEventsPerSecond: number;
 }
 
-export const EVENTS_FULL: EventsSettings = { browsers: 800, floodSeconds: 10, pacedSeconds: 30, windowMs: 1_000, concurrency: 32, baselinePages: 40, warmups: 10, targetEventsPerSecond: 1_000 };
+export const EVENTS_FULL: EventsSettings = { browsers: 1_600, floodSeconds: 10, pacedSeconds: 30, windowMs: 1_000, concurrency: 32, baselinePages: 40, warmups: 10, targetEventsPerSecond: 1_000 };
 export const EVENTS_QUICK: EventsSettings = { browsers: 60, floodSeconds: 1, pacedSeconds: 1, windowMs: 500, concurrency: 8, baselinePages: 6, warmups: 3, targetEventsPerSecond: 1_000 };
 
 /** The page timed: a browser's own home page in one category (a replay after its first visit). */
