@@ -8,22 +8,34 @@ type ReplyRoute = (request: BodyRequest & { url: string }) => Promise<JsonReply>
 // What next.config.js adds to every /api answer, as Node's flat header list.
 const API_HEADERS = [...Object.entries(STATIC_SECURITY_HEADERS).flat(), "content-security-policy", API_CONTENT_SECURITY_POLICY];
 
-/** The body's chunks, read until it ends or just past `maxBytes` (then no more is read: the route refuses it). */
+/**
+ * How much of a body past the limit is still read, and thrown away, before the refusal is sent: a client that
+ * writes its whole body before it reads (Python's http.client, many scripts) then gets the 413 instead of a
+ * broken pipe, as from a server that lingers before it closes (nginx's lingering close). Past either bound
+ * the connection is closed after the answer.
+ */
+const DISCARD_AT_MOST = { bytes: 8 * 1024 * 1024, ms: 5_000 };
+
+/** The body's chunks, read until it ends or just past `maxBytes`; the rest is discarded within DISCARD_AT_MOST. */
 function readAtMost(request: IncomingMessage, maxBytes: number): Promise<Buffer[]> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let bytes = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const stop = () => {
+      clearTimeout(timer);
       request.off("data", take).off("end", stop).off("close", stop);
       resolve(chunks);
     };
     const take = (chunk: Buffer) => {
-      chunks.push(chunk);
       bytes += chunk.byteLength;
-      if (bytes > maxBytes) {
-        request.pause();
-        stop();
-      }
+      if (bytes <= maxBytes + chunk.byteLength) chunks.push(chunk);
+      if (bytes > maxBytes) timer ??= setTimeout(giveUp, DISCARD_AT_MOST.ms);
+      if (bytes > maxBytes + DISCARD_AT_MOST.bytes) giveUp();
+    };
+    const giveUp = () => {
+      request.pause();
+      stop();
     };
     // The error listener stays for the request's life: a body left unread may still be torn down with an
     // error after the answer, and an 'error' with no listener would throw.
@@ -33,7 +45,7 @@ function readAtMost(request: IncomingMessage, maxBytes: number): Promise<Buffer[
 
 /**
  * A JSON route served straight from Node's http server (the launcher's routes, lib/process/launcher-routes.ts)
- * with what Next would add: next.config.js's headers for /api. Its body is read here, never past
+ * with what Next would add: next.config.js's headers for /api. Its body is read here, never kept past
  * `readAtMost` bytes; a body left unread closes the connection after the answer.
  */
 export function nodeRoute(route: ReplyRoute, options: { readAtMost: number }): (request: IncomingMessage, response: ServerResponse) => Promise<void> {

@@ -1,6 +1,6 @@
 import { EventEmitter } from "node:events";
 import { createServer, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { connect, type AddressInfo } from "node:net";
 import { NextRequest } from "next/server";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -202,6 +202,28 @@ describe.each<Door>(["route", "launcher"])("hostile event bodies get a 4xx and w
     }
     expect(await rowsOf(mine)).toEqual([]);
     expect(await rowsOf(theirs)).toEqual([]);
+  });
+});
+
+describe("the launcher's door, to a client that writes its whole body before it reads", () => {
+  /** Python's http.client and many scripts: the request written whole, then the answer read. */
+  function sendWholeThenRead(body: string): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const socket = connect(Number(new URL(launcherOrigin).port), "127.0.0.1");
+      let answer = "";
+      socket.setEncoding("utf8");
+      socket.on("data", (chunk: string) => (answer += chunk));
+      socket.on("end", () => resolve(answer));
+      socket.on("error", reject);
+      const head = `POST /api/events HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: text/plain;charset=UTF-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n`;
+      socket.write(head + body, () => socket.end());
+    });
+  }
+
+  it("answers a 4 MB body with its 413, not a broken pipe", async () => {
+    const answer = await sendWholeThenRead(JSON.stringify({ events: [], pad: "x".repeat(4 * 1024 * 1024) }));
+    expect(answer.split("\r\n")[0]).toBe("HTTP/1.1 413 Payload Too Large");
+    expect(answer).toContain('{"error":"A body may be at most 16 KB."}');
   });
 });
 
