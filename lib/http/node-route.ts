@@ -29,7 +29,8 @@ function readAtMost(request: IncomingMessage, maxBytes: number): Promise<Buffer[
     };
     const take = (chunk: Buffer) => {
       bytes += chunk.byteLength;
-      if (bytes <= maxBytes + chunk.byteLength) chunks.push(chunk);
+      // Kept up to the chunk that crosses the limit, so the route sees the body is too large.
+      if (bytes - chunk.byteLength <= maxBytes) chunks.push(chunk);
       if (bytes > maxBytes) timer ??= setTimeout(giveUp, DISCARD_AT_MOST.ms);
       if (bytes > maxBytes + DISCARD_AT_MOST.bytes) giveUp();
     };

@@ -1,21 +1,17 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { processSingleton } from "./process-singleton.ts";
 
 // Routes the `npm start` launcher (scripts/start.ts) answers itself, before Next's router: a request Next
 // routes costs ~1 ms of the one JavaScript thread before any of our code runs, which a beacon a click cannot
 // afford (BENCHMARKS.md §14). Only what the same process also serves through Next, with the same code:
 // instrumentation's register() offers the handler here, the launcher finds it by method and path. Under
-// `next dev` or `next start` nobody asks, and Next's route answers. No imports but types: the launcher loads
-// this file with Node itself, outside Next's bundler, and this registry is how both sides meet.
+// `next dev` or `next start` nobody asks, and Next's route answers. The launcher loads this file with Node
+// itself, outside Next's bundler (so it imports only import-free files, with their extension), and this
+// process-wide registry is how both sides meet.
 
 export type LauncherRoute = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
 
-const ROUTES = Symbol.for("aisle.launcher-routes");
-
-function routes(): Map<string, LauncherRoute> {
-  const scope = globalThis as Record<symbol, unknown>;
-  scope[ROUTES] ??= new Map<string, LauncherRoute>();
-  return scope[ROUTES] as Map<string, LauncherRoute>;
-}
+const routes = () => processSingleton("launcher-routes", () => new Map<string, LauncherRoute>());
 
 /** Lets the launcher answer `method path` (a path without its query) with `route`. */
 export function offerToLauncher(method: string, path: string, route: LauncherRoute): void {

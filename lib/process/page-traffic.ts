@@ -1,4 +1,5 @@
 import type { ServerResponse } from "node:http";
+import { processSingleton } from "./process-singleton.ts";
 
 // Pages first. On embedded PGlite a database statement runs on the one JavaScript thread that also renders
 // pages, so the batch writer's inserts (1,000 click events a second are a few statements every 250 ms, ~4 ms
@@ -6,9 +7,9 @@ import type { ServerResponse } from "node:http";
 // pages it is serving, and the writer waits until none is — for a bounded time, then it goes anyway — taking
 // its turns one an event-loop turn, so a page that arrives meanwhile goes first again (BENCHMARKS.md §14,
 // docs/architecture.md §21). Somebody who needs the writes (a report, an add to cart) hurries them. Under
-// `next start` or `next dev` nobody counts and nothing waits. No imports but types: the launcher loads this
-// file with Node itself, outside Next's bundler, and this state is how both sides meet (as
-// lib/process/launcher-routes.ts).
+// `next start` or `next dev` nobody counts and nothing waits. The launcher loads this file with Node
+// itself, outside Next's bundler (so it imports only import-free files, with their extension), and the
+// process-wide state is how both sides meet (as lib/process/launcher-routes.ts).
 
 interface Waiter {
   release: () => void;
@@ -22,13 +23,7 @@ interface Traffic {
   draining: boolean;
 }
 
-const TRAFFIC = Symbol.for("aisle.page-traffic");
-
-function traffic(): Traffic {
-  const scope = globalThis as Record<symbol, unknown>;
-  scope[TRAFFIC] ??= { pages: 0, waiting: [], draining: false } satisfies Traffic;
-  return scope[TRAFFIC] as Traffic;
-}
+const traffic = (): Traffic => processSingleton<Traffic>("page-traffic", () => ({ pages: 0, waiting: [], draining: false }));
 
 /** The launcher: a page (anything Next serves) is under way until its response closes. */
 export function countPage(response: ServerResponse): void {

@@ -145,8 +145,10 @@ export function flushAttribution(): Promise<void> {
 
 function flush(givesWay: boolean): Promise<void> {
   // Somebody waits: a write under way (perhaps giving way to the very page that waits) goes on at once.
-  if (!givesWay) queue.givingWay.abort();
-  if (queue.givingWay.signal.aborted) queue.givingWay = new AbortController();
+  if (!givesWay) {
+    queue.givingWay.abort();
+    queue.givingWay = new AbortController();
+  }
   const hurry = givesWay ? queue.givingWay.signal : AbortSignal.abort();
   if (queue.timer) clearTimeout(queue.timer);
   queue.timer = undefined;

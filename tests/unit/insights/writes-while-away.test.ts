@@ -27,6 +27,15 @@ const { getDb } = await import("@/lib/db/client");
 
 const product = PRODUCTS[0]?.id ?? "";
 
+/** A browser shown a ranking that it then clicks, both still queued. */
+function queueShowingAndClick(position: number): { browserId: string; showingId: string } {
+  const browserId = crypto.randomUUID();
+  const showingId = crypto.randomUUID();
+  recordShowing({ id: showingId, browserId, arm: "model" }, 0);
+  recordClicks(browserId, [{ id: crypto.randomUUID(), type: "click", rankingId: showingId, productId: product, position, source: "model" }]);
+  return { browserId, showingId };
+}
+
 async function written(browserId: string, showingId: string) {
   const db = await getDb();
   return {
@@ -38,10 +47,7 @@ async function written(browserId: string, showingId: string) {
 describe("attribution's writes while the database is away", () => {
   it("keeps a click whose showing could not be written, and writes both once the database answers", async () => {
     vi.spyOn(console, "error").mockImplementation(() => {});
-    const browserId = crypto.randomUUID();
-    const showingId = crypto.randomUUID();
-    recordShowing({ id: showingId, browserId, arm: "model" }, 0);
-    recordClicks(browserId, [{ id: crypto.randomUUID(), type: "click", rankingId: showingId, productId: product, position: 1, source: "model" }]);
+    const { browserId, showingId } = queueShowingAndClick(1);
     // The showings' write fails; the database is back for the clicks' turn: they must wait for their showing.
     database.failures = 1;
     await flushAttribution();
@@ -52,10 +58,7 @@ describe("attribution's writes while the database is away", () => {
 
   it("keeps everything while the database stays away, and writes it when it is back", async () => {
     vi.spyOn(console, "error").mockImplementation(() => {});
-    const browserId = crypto.randomUUID();
-    const showingId = crypto.randomUUID();
-    recordShowing({ id: showingId, browserId, arm: "model" }, 0);
-    recordClicks(browserId, [{ id: crypto.randomUUID(), type: "click", rankingId: showingId, productId: product, position: 2, source: "model" }]);
+    const { browserId, showingId } = queueShowingAndClick(2);
     database.failures = 1_000;
     await flushAttribution();
     await flushAttribution();
