@@ -40,6 +40,11 @@ export function pagesUnderWay(): number {
   return traffic().pages;
 }
 
+/** Work waiting for the pages to finish now (what the tests read). */
+export function workWaitingForPages(): number {
+  return traffic().waiting.filter((waiter) => !waiter.released).length;
+}
+
 /**
  * Resolves when no page is under way and the work that waited before this has had its turn — at once where
  * nothing is — or after `atMostMs` whatever the pages do, or once `hurry` aborts (somebody waits for the work).

@@ -15,7 +15,7 @@ import { recordClicks } from "@/lib/insights/record/interactions";
 import { checkout } from "@/lib/orders/checkout";
 import { rankingEventSchema, type RankedItem, type RankingSummary } from "@/lib/ranking/pipeline/events";
 import { launcherRoute, offerToLauncher } from "@/lib/process/launcher-routes";
-import { countPage } from "@/lib/process/page-traffic";
+import { countPage, workWaitingForPages } from "@/lib/process/page-traffic";
 import { forgetBrowser, storedRows } from "@/lib/shoppers/forget";
 
 // Attribution end to end through the store's own routes and doors: a ranking shown to a browser, a click
@@ -264,15 +264,15 @@ describe("forget me", () => {
     countPage(page as unknown as ServerResponse);
     try {
       recordClicks(browser, [click(rankingId, cardAt(items, 0))]);
-      // The writer's timer (250 ms) has fired; its batch waits for the page (for up to a second).
-      await new Promise((resolve) => setTimeout(resolve, 400));
+      // The writer's timer (250 ms) fires and its batch waits for the page (for up to a second), unwritten.
+      await vi.waitFor(() => expect(workWaitingForPages()).toBeGreaterThan(0), { timeout: 5_000, interval: 10 });
       expect(await written()).toBe(0);
       page.emit("close");
       await vi.waitFor(async () => expect(await written()).toBe(1), { timeout: 5_000 });
 
       countPage(page as unknown as ServerResponse);
       recordClicks(browser, [click(rankingId, cardAt(items, 1))]);
-      await new Promise((resolve) => setTimeout(resolve, 400));
+      await vi.waitFor(() => expect(workWaitingForPages()).toBeGreaterThan(0), { timeout: 5_000, interval: 10 });
       // A reader (a report, an add to cart) flushes: the batch held back by the page goes at once.
       await flushAttribution();
       expect(await written()).toBe(2);
