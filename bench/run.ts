@@ -24,20 +24,32 @@ import { ms, percent, ratio } from "./support/stats.ts";
 // `npm run bench` (add `-- --quick` for the smoke run CI does): every figure of BENCHMARKS.md, printed
 // with what it compares, on what input, and the ratio. Needs a production build (made if missing).
 // `-- --only cache,picks,cost` runs only the sections named (any of SECTIONS; cost brings cache and picks)
-// and writes bench-results/<latest|quick>-only-<names>.md and .json, leaving the whole run's files alone.
+// and writes bench-results/<latest|quick>-only-<names>.md and .json, leaving the whole run's files alone;
+// `-- --except a,b` runs every other section (CI runs the smoke as two such halves at once: .ci/run).
 
 const SECTIONS = ["parser", "first-card", "reveal", "load", "js", "cache", "picks", "cost", "first-request", "abuse", "catalog", "pages", "profile", "events"] as const;
 type Section = (typeof SECTIONS)[number];
 
 const quick = process.argv.includes("--quick");
-const onlyArg = process.argv.find((arg) => arg.startsWith("--only="))?.slice("--only=".length) ?? process.argv[process.argv.indexOf("--only") + 1];
-const only = process.argv.some((arg) => arg === "--only" || arg.startsWith("--only=")) ? (onlyArg ?? "").split(",").filter(Boolean) : undefined;
-const unknown = only?.filter((name) => !(SECTIONS as readonly string[]).includes(name)) ?? [];
-if (only && (only.length === 0 || unknown.length > 0)) {
-  console.error(`--only takes a comma-separated list of: ${SECTIONS.join(", ")}${unknown.length > 0 ? ` (unknown: ${unknown.join(", ")})` : ""}`);
+/** The comma-separated sections after `--flag` or `--flag=`, or undefined without the flag. */
+function sectionList(flag: string): string[] | undefined {
+  if (!process.argv.some((arg) => arg === flag || arg.startsWith(`${flag}=`))) return undefined;
+  const text = process.argv.find((arg) => arg.startsWith(`${flag}=`))?.slice(flag.length + 1) ?? process.argv[process.argv.indexOf(flag) + 1];
+  const names = (text ?? "").split(",").filter(Boolean);
+  const unknown = names.filter((name) => !(SECTIONS as readonly string[]).includes(name));
+  if (names.length === 0 || unknown.length > 0) {
+    console.error(`${flag} takes a comma-separated list of: ${SECTIONS.join(", ")}${unknown.length > 0 ? ` (unknown: ${unknown.join(", ")})` : ""}`);
+    process.exit(2);
+  }
+  return names;
+}
+const only = sectionList("--only");
+const except = sectionList("--except");
+if (only && except) {
+  console.error("--only and --except do not go together");
   process.exit(2);
 }
-const wanted = new Set<Section>(only ? (only as Section[]) : SECTIONS);
+const wanted = new Set<Section>(only ? (only as Section[]) : SECTIONS.filter((section) => !except?.includes(section)));
 if (wanted.has("cost")) (["cache", "picks"] as const).forEach((section) => wanted.add(section));
 const SERVER_SECTIONS: readonly Section[] = ["first-card", "reveal", "load", "js", "picks", "first-request", "abuse", "catalog", "pages", "events"];
 /** Problems that make the run fail (a ranking missing a product, say): reported at the end, exit code 1. */
@@ -56,7 +68,7 @@ if (buildReason) {
 }
 
 const cpuModel = os.cpus()[0]?.model ?? "unknown CPU";
-say(`# Aisle bench${quick ? " (quick smoke run: small inputs, one run; not for reporting)" : ""}${only ? ` — only: ${[...wanted].join(", ")}` : ""}`);
+say(`# Aisle bench${quick ? " (quick smoke run: small inputs, one run; not for reporting)" : ""}${only || except ? ` — only: ${[...wanted].join(", ")}` : ""}`);
 say(`machine: ${os.cpus().length} × ${cpuModel}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString()}`);
 
 const results: Record<string, unknown> = { quick };
@@ -350,7 +362,7 @@ if (wanted.has("catalog")) {
 
 // 12. Light pages: weights, a replay on screen, a fast model's cards painted, the main thread (bench/pages.ts).
 if (wanted.has("pages")) {
-  const pages = await measurePages({ app: 3305, model: 4301 }, quick ? 1 : 5);
+  const pages = await measurePages({ app: 3306, model: 4302 }, quick ? 1 : 5);
   const report = pagesReport(pages, quick);
   say();
   for (const line of report.lines) say(line);
@@ -379,7 +391,7 @@ if (wanted.has("events")) {
 }
 
 mkdirSync("bench-results", { recursive: true });
-const base = `bench-results/${quick ? "quick" : "latest"}${only ? `-only-${[...wanted].join("-")}` : ""}`;
+const base = `bench-results/${quick ? "quick" : "latest"}${only || except ? `-only-${[...wanted].join("-")}` : ""}`;
 writeFileSync(`${base}.md`, `${lines.join("\n")}\n`);
 writeFileSync(`${base}.json`, JSON.stringify({ ...results, problems }, null, 2));
 console.log(`\nwritten to ${base}.md and .json`);
